@@ -140,3 +140,8 @@ def test_code_is_never_changed(before, code):
     fenced = f"```\n{code}\n```"
     markdown = f"{before}\n\n{fenced}\n\nafter [@smith2025]\n"
     assert fenced in render_citations(markdown, REFS).markdown
+
+
+def test_citation_before_a_colon_is_still_a_citation():
+    assert keys("Both groups improved [@smith2025]:") == [["smith2025"]]
+    assert keys("[@smith2025]: at the start of a line it is a link definition") == []

@@ -24,7 +24,7 @@ _MASKS = [
 _LINK_DESTINATION = re.compile(r"\]\((?:[^()\n]|\([^()\n]*\))*\)")
 
 # A bracket holding at least one @, not escaped, not a link text or link definition.
-_BRACKET = re.compile(r"(?<!\\)\[(?P<inner>[^\[\]]*@[^\[\]]*)\](?![(\[:])")
+_BRACKET = re.compile(r"(?<!\\)\[(?P<inner>[^\[\]]*@[^\[\]]*)\](?![(\[])")
 _KEY = r"[A-Za-z0-9_](?:[A-Za-z0-9_:.#$%&+?<>~/-]*[A-Za-z0-9_])?"
 _ITEM = re.compile(rf"^(?P<prefix>(?:.*\s)?)-?@(?P<key>{_KEY})(?P<suffix>(?:[,\s].*)?)$", re.S)
 

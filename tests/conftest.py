@@ -1,0 +1,61 @@
+"""Shared fixtures: one strict build of the site per test session, served on 127.0.0.1."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+SITE_FILES = ["mkdocs.yml", "docs", "overrides", "hooks", "data"]
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
+
+
+def run_build(project: Path, site_dir: Path, env: dict | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
+                          cwd=project, env={**ENV, **(env or {})}, capture_output=True, text=True)
+
+
+def copy_project(destination: Path) -> Path:
+    destination.mkdir(parents=True, exist_ok=True)
+    for name in SITE_FILES:
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, destination / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, destination / name)
+    return destination
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory) -> Path:
+    site_dir = tmp_path_factory.mktemp("site")
+    result = run_build(ROOT, site_dir)
+    assert result.returncode == 0, result.stderr
+    return site_dir
+
+
+@pytest.fixture(scope="session")
+def config() -> dict:
+    # mkdocs.yml has !!python tags in some projects; this one is plain YAML.
+    return yaml.safe_load((ROOT / "mkdocs.yml").read_text())
+
+
+def nav_files(nav) -> list[str]:
+    files = []
+    for item in nav:
+        value = next(iter(item.values())) if isinstance(item, dict) else item
+        files += nav_files(value) if isinstance(value, list) else [value]
+    return files
+
+
+def built_path(site: Path, src: str) -> Path:
+    stem = src[:-3]
+    if stem == "index" or stem.endswith("/index"):
+        return site / stem[:-5] / "index.html" if stem != "index" else site / "index.html"
+    return site / stem / "index.html"
