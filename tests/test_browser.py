@@ -1,0 +1,181 @@
+"""Browser tests: Debian's Chromium through Playwright, against the built site on 127.0.0.1."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from browser import CHROMIUM, launch
+from site_server import serve
+
+pytestmark = pytest.mark.browser
+ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
+PHONE, DESKTOP = {"width": 390, "height": 844}, {"width": 1280, "height": 800}
+ARTICLE = "articles/acupuncture-for-low-back-pain/"
+
+
+@pytest.fixture(scope="session")
+def base_url(site):
+    server, url = serve(site)
+    yield url
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not Path(CHROMIUM).exists():
+        message = f"Chromium is not at {CHROMIUM}: run the README's test command, which installs it"
+        pytest.fail(message) if os.environ.get("CI") else pytest.skip(message)
+    with launch() as chromium:
+        yield chromium
+
+
+def page_paths(site: Path) -> list[str]:
+    return sorted(p.parent.relative_to(site).as_posix().replace(".", "") + "/" if p.name == "index.html" else p.name
+                  for p in site.rglob("*.html") if "<meta http-equiv=\"refresh\"" not in p.read_text()[:600])
+
+
+@pytest.fixture
+def phone(browser):
+    context = browser.new_context(viewport=PHONE, color_scheme="light", has_touch=True, is_mobile=True)
+    yield context.new_page()
+    context.close()
+
+
+@pytest.mark.parametrize("size", ["phone", "desktop"])
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_every_page_loads_cleanly_and_only_from_the_site(browser, site, base_url, size, scheme):
+    context = browser.new_context(viewport=PHONE if size == "phone" else DESKTOP, color_scheme=scheme)
+    page = context.new_page()
+    problems = []
+    page.on("console", lambda m: problems.append(f"console {m.type}: {m.text}") if m.type == "error" else None)
+    page.on("pageerror", lambda e: problems.append(f"page error: {e}"))
+    page.on("requestfailed", lambda r: problems.append(f"failed: {r.url}"))
+    host = urlsplit(base_url).netloc
+    page.on("request", lambda r: problems.append(f"other host: {r.url}")
+            if urlsplit(r.url).scheme in ("http", "https") and urlsplit(r.url).netloc != host else None)
+    for path in page_paths(site):
+        if path == "404.html":
+            continue
+        response = page.goto(base_url + path)
+        assert response.status == 200, path
+        page.wait_for_load_state("networkidle")
+        if path == "" and size == "phone" or path == ARTICLE:
+            ARTIFACTS.mkdir(exist_ok=True)
+            name = (path.strip("/").replace("/", "_") or "home") + f"-{size}-{scheme}.png"
+            page.screenshot(path=str(ARTIFACTS / name))
+    context.close()
+    assert not problems, "\n".join(problems)
+
+
+def test_phone_reader_can_book_or_call_in_one_tap(phone, base_url):
+    phone.goto(base_url + ARTICLE)
+    bar = phone.locator(".clinic-cta-bar")
+    assert bar.is_visible()
+    book, call = bar.locator("a").nth(0), bar.locator("a").nth(1)
+    assert book.is_visible() and call.is_visible()
+    assert call.get_attribute("href") == "tel:+12125550142" and "(212) 555-0142" in call.inner_text()
+    for target in (book, call):
+        box = target.bounding_box()
+        assert box["width"] >= 44 and box["height"] >= 44
+    first_cta = phone.locator("[data-booking-cta='after-intro'] a.md-button--primary")
+    first_cta.scroll_into_view_if_needed()
+    assert first_cta.is_visible()
+    # The after-intro box comes within the first two screens of the article.
+    assert first_cta.evaluate("e => e.getBoundingClientRect().top + window.scrollY") < 2 * PHONE["height"]
+
+
+def test_phone_bar_never_covers_the_end_of_the_page(phone, base_url):
+    phone.goto(base_url + ARTICLE)
+    phone.evaluate("window.scrollTo(0, document.body.scrollHeight)")
+    phone.wait_for_timeout(200)
+    bar_top = phone.locator(".clinic-cta-bar").bounding_box()["y"]
+    footer = phone.locator(".clinic-footer__note").bounding_box()
+    assert footer["y"] + footer["height"] <= bar_top + 1
+
+
+def test_phone_bar_never_hides_the_focused_link(phone, base_url):
+    phone.goto(base_url + ARTICLE)
+    bar_height = phone.locator(".clinic-cta-bar").bounding_box()["height"]
+    links = phone.locator("article a[href]")
+    for index in range(0, min(links.count(), 60), 3):
+        links.nth(index).focus()
+        box = links.nth(index).bounding_box()
+        if box:
+            assert box["y"] + box["height"] <= PHONE["height"] - bar_height + 1, links.nth(index).inner_text()
+
+
+def test_desktop_header_has_book_button_and_phone(browser, base_url):
+    page = browser.new_page(viewport=DESKTOP)
+    page.goto(base_url)
+    book = page.locator(".clinic-header-actions__book")
+    call = page.locator(".clinic-header-actions__call")
+    assert book.is_visible() and book.inner_text() == "Book"
+    assert call.is_visible() and call.get_attribute("href") == "tel:+12125550142"
+    assert not page.locator(".clinic-cta-bar").is_visible()
+    page.close()
+
+
+def test_keyboard_reaches_the_booking_link_with_a_visible_focus_ring(browser, base_url):
+    page = browser.new_page(viewport=DESKTOP)
+    page.goto(base_url + ARTICLE)
+    for _ in range(40):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.classList.contains('clinic-header-actions__book')"):
+            break
+    else:
+        pytest.fail("Tab never reached the Book button")
+    outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
+    width = page.evaluate("parseFloat(getComputedStyle(document.activeElement).outlineWidth)")
+    assert outline != "none" and width >= 2
+    page.close()
+
+
+@pytest.mark.parametrize("how", ["hover", "focus"])
+def test_footnote_shows_its_reference_on_hover_and_focus(browser, base_url, how):
+    page = browser.new_page(viewport=DESKTOP)
+    page.goto(base_url + ARTICLE)
+    ref = page.locator("a.footnote-ref").first
+    ref.scroll_into_view_if_needed()
+    ref.hover() if how == "hover" else ref.focus()
+    tooltip = page.locator(".md-tooltip2, .md-tooltip").filter(has_text="2023").first
+    tooltip.wait_for(state="visible", timeout=3000)
+    assert "Lancet" in tooltip.inner_text() or "GBD" in tooltip.inner_text()
+    page.close()
+
+
+@pytest.mark.parametrize("query", ["Medicare", "sciatica"])
+def test_search_finds_the_article(browser, base_url, query):
+    page = browser.new_page(viewport=DESKTOP)
+    page.goto(base_url)
+    search = page.locator("input.md-search__input")
+    search.click()
+    page.keyboard.type(query, delay=30)  # Material searches on key events, not on a filled value
+    results = page.locator(".md-search-result__link")
+    results.first.wait_for(timeout=10000)
+    hrefs = [results.nth(i).get_attribute("href") for i in range(results.count())]
+    assert any("acupuncture-for-low-back-pain" in h for h in hrefs), hrefs
+    page.close()
+
+
+def test_missing_page_shows_the_friendly_404(browser, base_url):
+    page = browser.new_page(viewport=PHONE)
+    response = page.goto(base_url + "no-such-page/")
+    assert response.status == 404
+    assert page.locator("h1").inner_text() == "We can't find that page"
+    assert page.locator("article a[href*='book']").count() == 1
+    page.close()
+
+
+def test_printing_the_article_keeps_references_and_drops_navigation(browser, base_url):
+    page = browser.new_page(viewport=DESKTOP)
+    page.goto(base_url + ARTICLE)
+    page.emulate_media(media="print")
+    assert page.locator("#references").is_visible()
+    assert page.locator(".footnote li").first.is_visible()
+    for hidden in (".md-header", ".md-tabs", ".md-sidebar--primary", ".clinic-cta-bar", ".md-footer"):
+        assert not page.locator(hidden).first.is_visible(), hidden
+    page.close()
