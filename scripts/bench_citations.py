@@ -28,6 +28,7 @@ from __future__ import annotations
 import argparse
 import os
 import random
+import resource
 import shutil
 import statistics
 import subprocess
@@ -348,18 +349,22 @@ def generate(root: Path, pages: int, works_count: int, seed: int, bibtex_mode: s
 # Builds
 # --------------------------------------------------------------------------------------------
 
-def build(python: Path, site: Path, profile: Path | None = None) -> tuple[float, str]:
-    """Wall time of one `mkdocs build` of the site, and its log. Exits on a failed build."""
+def build(python: Path, site: Path, profile: Path | None = None) -> tuple[float, float, str]:
+    """Wall time and CPU time (user + system) of one `mkdocs build` of the site, and its log.
+    Exits on a failed build. CPU time varies less than wall time on a shared machine."""
     command = [str(python)]
     if profile:
         command += ["-m", "cProfile", "-o", str(profile)]
     command += ["-m", "mkdocs", "build", "--clean", "--site-dir", str(site / "site")]
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     done = subprocess.run(command, cwd=site, env={**os.environ, **ENV}, capture_output=True, text=True)
     seconds = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     if done.returncode != 0 or "ERROR" in done.stderr:
         sys.exit(f"the build of {site.name} failed:\n{done.stderr[-4000:]}")
-    return seconds, done.stderr
+    return seconds, cpu, done.stderr
 
 
 def check_output(root: Path, pages: int) -> list[str]:
@@ -409,34 +414,45 @@ def run(args: argparse.Namespace, venv: Path) -> None:
         generate(root / "warm", min(args.pages, 20), args.works, args.seed, args.bibtex_mode)
         for way in WAYS:
             build(python, root / "warm" / way)
+        load = os.getloadavg()[0]
+        if load > 0.5:
+            print(f"Note: load average {load:.1f} before timing: other work on this machine adds noise")
 
         times: dict[str, list[float]] = {way: [] for way in WAYS}
+        cpus: dict[str, list[float]] = {way: [] for way in WAYS}
         logs: dict[str, str] = {}
         for round_ in range(args.repeats):
             order = WAYS[round_ % 3:] + WAYS[:round_ % 3]
             for way in order:
-                seconds, log = build(python, root / "sites" / way)
+                seconds, cpu, log = build(python, root / "sites" / way)
                 times[way].append(seconds)
+                cpus[way].append(cpu)
                 logs[way] = log
-                print(f"  round {round_ + 1}: {way:<14} {seconds:7.2f} s", flush=True)
+                print(f"  round {round_ + 1}: {way:<14} {seconds:7.2f} s wall {cpu:7.2f} s CPU", flush=True)
 
         for note in check_output(root / "sites", args.pages):
             print("  " + note)
         median = {way: statistics.median(t) for way, t in times.items()}
+        cpu = {way: statistics.median(t) for way, t in cpus.items()}
         print()
-        print(f"{'way':<15}{'median s':>10}{'min s':>9}{'max s':>9}{'s/page':>9}{'warnings':>10}")
+        print(f"{'way':<15}{'median s':>10}{'min s':>9}{'max s':>9}{'ms/page':>9}{'CPU s':>9}{'warnings':>10}")
         for way in WAYS:
             print(f"{way:<15}{median[way]:>10.2f}{min(times[way]):>9.2f}{max(times[way]):>9.2f}"
-                  f"{median[way] / args.pages * 1000:>7.1f}ms{warnings_in(logs[way]):>10}")
+                  f"{median[way] / args.pages * 1000:>9.1f}{cpu[way]:>9.2f}{warnings_in(logs[way]):>10}")
+        print("(wall times: median, min and max of the repeats; CPU s: median user + system time)")
         print()
-        print(f"hook / footnotes       {median['hook'] / median['footnotes']:.3f}   (goal: at most 1.05)")
-        print(f"mkdocs-bibtex / hook   {median['mkdocs-bibtex'] / median['hook']:.3f}   (goal: at least 3)")
-        print(f"hook's own work, measured in-process: format_works {info['format_seconds']:.2f} s once, "
+        print(f"{'ratio':<22}{'wall':>7}{'CPU':>7}   goal")
+        print(f"{'hook / footnotes':<22}{median['hook'] / median['footnotes']:>7.3f}"
+              f"{cpu['hook'] / cpu['footnotes']:>7.3f}   at most 1.05")
+        print(f"{'mkdocs-bibtex / hook':<22}{median['mkdocs-bibtex'] / median['hook']:>7.3f}"
+              f"{cpu['mkdocs-bibtex'] / cpu['hook']:>7.3f}   at least 3")
+        print(f"hook's own work, measured in-process: parse + format the bibliography "
+              f"{info['format_seconds']:.2f} s once, "
               f"render_citations {info['render_seconds']:.2f} s for all pages")
 
         if args.profile:
             profile = root / "hook.prof"
-            seconds, _ = build(python, root / "sites" / "hook", profile)
+            seconds, _, _ = build(python, root / "sites" / "hook", profile)
             print(f"\ncProfile of one hook build ({seconds:.1f} s under the profiler), "
                   "top functions by cumulative time:")
             import pstats
