@@ -7,6 +7,7 @@ build with the setting's name rather than publish a wrong number.
 
 from __future__ import annotations
 
+from clinic.hours import clock, day_range
 from clinic.phone import display_phone
 from settings_schema import ClinicSettings, validated
 
@@ -14,5 +15,7 @@ from settings_schema import ClinicSettings, validated
 def on_config(config):
     clinic = dict(validated("clinic", ClinicSettings, config))
     clinic["phone_display"] = display_phone(clinic["phone"])
+    clinic["hours"] = [dict(entry, days_text=day_range(entry["days"]), opens_text=clock(entry["opens"]),
+                            closes_text=clock(entry["closes"])) for entry in clinic["hours"]]
     config.extra["clinic"] = clinic
     return config

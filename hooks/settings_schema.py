@@ -12,6 +12,7 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
 
+from clinic.hours import days_problem, time_problem
 from clinic.phone import e164_problem
 
 
@@ -50,10 +51,29 @@ class NonEmptyText(c.Type):
         return value.strip()
 
 
+class _Checked(c.BaseConfigOption):
+    """An option checked by one of the pure `*_problem` functions."""
+
+    def __init__(self, problem, **kwargs):
+        super().__init__(**kwargs)
+        self.problem = problem
+
+    def run_validation(self, value):
+        problem = self.problem(value)
+        if problem:
+            raise c.ValidationError(problem)
+        return value
+
+
 class OpeningHours(base.Config):
-    days = NonEmptyText()
-    opens = NonEmptyText()
-    closes = NonEmptyText()
+    days = _Checked(days_problem)
+    opens = _Checked(time_problem)
+    closes = _Checked(time_problem)
+
+
+class MapPosition(base.Config):
+    latitude = c.Optional(c.Type(float))
+    longitude = c.Optional(c.Type(float))
 
 
 class ClinicSettings(base.Config):
@@ -69,6 +89,7 @@ class ClinicSettings(base.Config):
     country = c.Type(str, default="US")
     map_url = c.Optional(HttpsURL())
     hours = c.ListOfItems(c.SubConfig(OpeningHours), default=[])
+    geo = c.SubConfig(MapPosition)
 
 
 def validated(section: str, schema: type[base.Config], config) -> base.Config:

@@ -179,3 +179,16 @@ def test_printing_the_article_keeps_references_and_drops_navigation(browser, bas
     for hidden in (".md-header", ".md-tabs", ".md-sidebar--primary", ".clinic-cta-bar", ".md-footer"):
         assert not page.locator(hidden).first.is_visible(), hidden
     page.close()
+
+
+def test_old_addresses_land_on_their_pages_in_a_browser(browser, base_url, config):
+    redirects = next(p["redirects"]["redirect_maps"] for p in config["plugins"]
+                     if isinstance(p, dict) and "redirects" in p)
+    page = browser.new_page(viewport=DESKTOP)
+    for old, new in redirects.items():
+        page.goto(base_url + old[:-3] + "/")
+        page.wait_for_url(lambda url: "/" + old[:-3] + "/" not in url, timeout=5000)
+        expected = new.split("#")[0].removesuffix(".md").removesuffix("index")
+        assert urlsplit(page.url).path.rstrip("/") == "/" + expected.rstrip("/"), (old, page.url)
+        assert page.locator("article h1").count() == 1
+    page.close()

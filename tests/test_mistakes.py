@@ -135,6 +135,21 @@ CASES = {
     "nav entry for a missing file": (
         edit("mkdocs.yml", "  - Book: book.md", "  - Book: book.md\n  - Prices: prices.md"),
         r"A reference to 'prices\.md' is included in the 'nav' configuration, which is not found"),
+    "redirect to a missing page": (
+        edit("mkdocs.yml", "services.md: treatments.md", "services.md: our-services.md"),
+        r"mkdocs\.yml:\d+: 'services\.md' redirects to 'our-services\.md', which is not a page — use the path of a page"),
+    "duplicate redirect": (
+        edit("mkdocs.yml", "        faq.md: insurance.md\n", "        faq.md: insurance.md\n        faq.md: treatments.md\n"),
+        r"mkdocs\.yml:\d+: the old address 'faq\.md' is listed twice \(also on line \d+\) — keep one line"),
+    "redirect chain": (
+        edit("mkdocs.yml", "services.md: treatments.md", "services.md: faq.md"),
+        r"'services\.md' redirects to 'faq\.md', which is itself an old address — point it straight at 'insurance\.md'"),
+    "over-strong health claim": (
+        edit("docs/treatments.md", "## Safety", "## Safety\n\nAcupuncture is proven to cure back pain."),
+        r"WARNING\s+-\s+docs/treatments\.md:\d+: over-strong health claim 'proven' — "),
+    "opening time that is not a time": (
+        edit("mkdocs.yml", 'opens: "09:00"', 'opens: "9am"'),
+        r"mkdocs\.yml: extra\.clinic\.hours: .*'9am' is not a time — write it as 24-hour HH:MM"),
     "page missing from the nav": (
         write("docs/orphan.md", GOOD_FRONT + "# Orphan\n\nNot in the menu.\n"),
         r"orphan\.md"),

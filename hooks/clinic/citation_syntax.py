@@ -53,7 +53,7 @@ class Rendered:
     unknown: list[tuple[int, str]] = field(default_factory=list)
 
 
-def _protected_lines(lines: list[str]) -> list[bool]:
+def code_lines(lines: list[str]) -> list[bool]:
     """Which lines are code (fenced or indented), where nothing may change."""
     protected = [False] * len(lines)
     fence: tuple[str, int] | None = None
@@ -98,7 +98,7 @@ def _protected_lines(lines: list[str]) -> list[bool]:
 def _masked(markdown: str) -> str:
     """The text with every place a citation cannot be blanked out, offsets unchanged."""
     lines = markdown.split("\n")
-    protected = _protected_lines(lines)
+    protected = code_lines(lines)
     text = "\n".join(" " * len(l) if p else l for l, p in zip(lines, protected))
 
     def blank(match: re.Match) -> str:

@@ -30,6 +30,7 @@ KEYS = {
     "booking_cta": "false to hide the booking boxes, or a heading and text for them",
     "template": "a page template from overrides/ (for example contact.html)",
     "hide": "parts of the page to hide (navigation, toc, footer)",
+    "about": "for search engines: the condition or treatment the page is about (default: its title)",
 }
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*\n", re.S)

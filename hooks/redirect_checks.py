@@ -1,0 +1,22 @@
+"""MkDocs hook: checks the old-address map in mkdocs.yml before the redirect plugin writes it.
+
+mkdocs-redirects only warns about a missing target, without saying where, and YAML keeps the
+last of two identical keys without a word; staff get the line instead.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+
+from clinic.redirects import redirect_problems
+
+
+def on_files(files, config):
+    pages = {file.src_uri for file in files.documentation_pages()}
+    config_path = Path(config.config_file_path)
+    problems = redirect_problems(config_path.read_text(encoding="utf-8"), config_path.name, pages)
+    if problems:
+        raise PluginError("\n".join(problems))
+    return files

@@ -1,0 +1,12 @@
+"""MkDocs hook: writes robots.txt next to the sitemap, pointing at it.
+
+Generated rather than kept in docs/ so the address can never disagree with `site_url`.
+"""
+
+from pathlib import Path
+
+from clinic.robots import robots_txt
+
+
+def on_post_build(config):
+    Path(config.site_dir, "robots.txt").write_text(robots_txt(config.site_url), encoding="utf-8")

@@ -1,0 +1,36 @@
+"""MkDocs hook: schema.org JSON-LD on every page, from the values the page itself shows.
+
+Every page: the MedicalClinic. Medical pages: a MedicalWebPage with review dates and the works
+the page cites. The FAQ: an FAQPage made from its own questions. Below the home page: a
+BreadcrumbList from the navigation. The template prints `page.meta.structured_data`.
+"""
+
+from __future__ import annotations
+
+from clinic import structured_data as schema
+from clinic.front_matter import MEDICAL_KINDS
+
+
+def _trail(page, config) -> list[tuple[str, str]]:
+    trail = [("Home", config.site_url)]
+    for section in reversed(page.ancestors):
+        index = next((child for child in section.children if getattr(child, "is_index", False)), None)
+        if index is not None and index is not page:
+            trail.append((section.title, index.canonical_url))
+    return trail + [(page.meta.get("title") or page.title, page.canonical_url)]
+
+
+def on_page_content(html, page, config, files):
+    meta = page.meta
+    graph = [schema.clinic(config.extra["clinic"], config.site_url)]
+    if meta.get("kind") in MEDICAL_KINDS:
+        graph.append(schema.medical_web_page(page.canonical_url, config.site_url, meta.get("title") or page.title,
+                                             meta.get("description", ""), meta, meta.get("cited_works", [])))
+    if meta.get("kind") == "faq":
+        faq = schema.faq_page(html)
+        if faq:
+            graph.append(faq)
+    if not page.is_homepage:
+        graph.append(schema.breadcrumbs(_trail(page, config)))
+    meta["structured_data"] = schema.script_json(graph)
+    return html
