@@ -50,6 +50,8 @@ def phone(browser):
 def test_every_page_loads_cleanly_and_only_from_the_site(browser, site, base_url, size, scheme):
     context = browser.new_context(viewport=PHONE if size == "phone" else DESKTOP, color_scheme=scheme)
     page = context.new_page()
+    page.add_init_script("window.__csp = []; document.addEventListener('securitypolicyviolation',"
+                         " e => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI))")
     problems = []
     page.on("console", lambda m: problems.append(f"console {m.type}: {m.text}") if m.type == "error" else None)
     page.on("pageerror", lambda e: problems.append(f"page error: {e}"))
@@ -63,6 +65,8 @@ def test_every_page_loads_cleanly_and_only_from_the_site(browser, site, base_url
         response = page.goto(base_url + path)
         assert response.status == 200, path
         page.wait_for_load_state("networkidle")
+        problems += [f"{path}: CSP violation {v}" for v in page.evaluate("window.__csp")]
+        assert page.locator("meta[http-equiv='Content-Security-Policy']").count() == 1, path
         if path == "" and size == "phone" or path == ARTICLE:
             ARTIFACTS.mkdir(exist_ok=True)
             name = (path.strip("/").replace("/", "_") or "home") + f"-{size}-{scheme}.png"
