@@ -50,7 +50,8 @@ def _settings(config) -> CitationSettings:
 def on_config(config):
     settings = _settings(config)
     path = Path(settings.bibliography)
-    shown = path.relative_to(Path(config.config_file_path).parent).as_posix()
+    # Resolved: `mkdocs build -f mkdocs.yml` gives a relative config path.
+    shown = path.resolve().relative_to(Path(config.config_file_path).resolve().parent).as_posix()
     try:
         entries = parse_entries(path.read_text(encoding="utf-8"), shown)
     except (OSError, UnicodeDecodeError) as error:
@@ -77,7 +78,7 @@ def on_page_markdown(markdown, page, config, files):
     rendered = render_citations(markdown, _Build.references, _Build.settings.heading)
     if rendered.unknown:
         path = f"{Path(config.docs_dir).name}/{page.file.src_uri}"
-        offset = front_matter_line_count(page.file.content_string, markdown)
+        offset = front_matter_line_count(page.file.content_string, page.markdown)
         raise PluginError("\n".join(
             content_problem(path, line + offset, f"unknown citation key '{key}'", _suggestion(key))
             for line, key in dict.fromkeys(rendered.unknown)))

@@ -14,7 +14,7 @@ log = logging.getLogger("mkdocs.plugins.claims")
 
 def on_page_markdown(markdown, page, config, files):
     path = f"{Path(config.docs_dir).name}/{page.file.src_uri}"
-    first_line = front_matter_line_count(page.file.content_string, markdown) + 1
+    first_line = front_matter_line_count(page.file.content_string, page.markdown) + 1
     for problem in claim_problems(markdown, path, first_line):
         log.warning(problem)
     return markdown

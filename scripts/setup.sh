@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what the site needs into .venv (Python 3.11). With --test, also what the tests need:
-# the test packages, Node tools, and Debian's chromium for the browser tests.
+# the test packages, Node tools, Debian's chromium for the browser tests and Java for vnu.jar.
 # Sourced by serve.sh and test.sh; safe to run again (it only installs what is missing).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -31,5 +31,6 @@ requirements=requirements.txt
 if [ "${1:-}" = "--test" ]; then
   [ -x /usr/bin/chromium ] || apt_install chromium fonts-dejavu-core
   command -v npm >/dev/null || apt_install nodejs npm
+  command -v java >/dev/null || apt_install default-jre-headless  # the Nu HTML Checker (vnu.jar)
   npm install --no-audit --no-fund --silent
 fi

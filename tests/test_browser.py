@@ -15,6 +15,7 @@ pytestmark = pytest.mark.browser
 ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
 PHONE, DESKTOP = {"width": 390, "height": 844}, {"width": 1280, "height": 800}
 ARTICLE = "articles/acupuncture-for-low-back-pain/"
+SEARCHED = "search/?q=medicare"  # the search page with a query run: Pagefind, its index and results
 
 
 @pytest.fixture(scope="session")
@@ -34,8 +35,15 @@ def browser():
 
 
 def page_paths(site: Path) -> list[str]:
+    """Every built page but the redirects (their own test covers them: each starts a second
+    navigation that can race the next page.goto). The refresh tag sits after the CSP tag."""
     return sorted(p.parent.relative_to(site).as_posix().replace(".", "") + "/" if p.name == "index.html" else p.name
-                  for p in site.rglob("*.html") if "<meta http-equiv=\"refresh\"" not in p.read_text()[:600])
+                  for p in site.rglob("*.html") if "<meta http-equiv=\"refresh\"" not in p.read_text()[:2000])
+
+
+def wait_for_search_results(page, path: str) -> None:
+    if "?q=" in path:
+        page.locator(".clinic-search__results li").first.wait_for(timeout=10000)
 
 
 @pytest.fixture
@@ -59,17 +67,18 @@ def test_every_page_loads_cleanly_and_only_from_the_site(browser, site, base_url
     host = urlsplit(base_url).netloc
     page.on("request", lambda r: problems.append(f"other host: {r.url}")
             if urlsplit(r.url).scheme in ("http", "https") and urlsplit(r.url).netloc != host else None)
-    for path in page_paths(site):
+    for path in page_paths(site) + [SEARCHED]:
         if path == "404.html":
             continue
         response = page.goto(base_url + path)
         assert response.status == 200, path
         page.wait_for_load_state("networkidle")
+        wait_for_search_results(page, path)
         problems += [f"{path}: CSP violation {v}" for v in page.evaluate("window.__csp")]
         assert page.locator("meta[http-equiv='Content-Security-Policy']").count() == 1, path
-        if path == "" and size == "phone" or path == ARTICLE:
+        if path == "" and size == "phone" or path in (ARTICLE, SEARCHED):
             ARTIFACTS.mkdir(exist_ok=True)
-            name = (path.strip("/").replace("/", "_") or "home") + f"-{size}-{scheme}.png"
+            name = (path.split("?")[0].strip("/").replace("/", "_") or "home") + f"-{size}-{scheme}.png"
             page.screenshot(path=str(ARTIFACTS / name))
     context.close()
     assert not problems, "\n".join(problems)
@@ -155,14 +164,107 @@ def test_footnote_shows_its_reference_on_hover_and_focus(browser, base_url, how)
 def test_search_finds_the_article(browser, base_url, query):
     page = browser.new_page(viewport=DESKTOP)
     page.goto(base_url)
-    search = page.locator("input.md-search__input")
-    search.click()
-    page.keyboard.type(query, delay=30)  # Material searches on key events, not on a filled value
-    results = page.locator(".md-search-result__link")
+    field = page.get_by_role("searchbox", name="Search this site")
+    submit = page.locator(".md-header .clinic-header-search__submit")
+    assert submit.get_attribute("aria-label") == "Search"
+    for target in (field, submit):
+        box = target.bounding_box()
+        assert box["width"] >= 44 and box["height"] >= 44
+    field.fill(query)
+    field.press("Enter")  # a plain form: the search page opens with the words in its address
+    page.wait_for_url(f"**/search/?q={query}")
+    results = page.locator(".clinic-search__results li")
     results.first.wait_for(timeout=10000)
-    hrefs = [results.nth(i).get_attribute("href") for i in range(results.count())]
+    links = page.locator(".clinic-search__results a")
+    hrefs = [links.nth(i).get_attribute("href") for i in range(links.count())]
     assert any("acupuncture-for-low-back-pain" in h for h in hrefs), hrefs
+    assert all(links.nth(i).inner_text().strip() for i in range(links.count()))
+    assert results.count() == links.count() == len(page.locator(".clinic-search__excerpt mark").evaluate_all(
+        "marks => [...new Set(marks.map(m => m.closest('li')))]"))  # every result shows the words found
+    status = page.get_by_role("status").inner_text()
+    assert status.startswith(f"{results.count()} result") and query.lower() in status.lower(), status
+    assert page.get_by_role("searchbox", name="Words to search for").input_value() == query
     page.close()
+
+
+def test_phone_search_button_opens_the_search_page_which_searches_as_you_type(phone, base_url):
+    phone.goto(base_url + ARTICLE)
+    button = phone.get_by_role("link", name="Search this site")
+    box = button.bounding_box()
+    assert box["width"] >= 44 and box["height"] >= 44 and box["y"] < 60  # in the header
+    button.click()
+    phone.wait_for_url("**/search/")
+    field = phone.get_by_role("searchbox", name="Words to search for")
+    assert field.evaluate("e => e === document.activeElement")
+    phone.keyboard.type("sciatica", delay=20)
+    phone.locator(".clinic-search__results li").first.wait_for(timeout=10000)
+    assert urlsplit(phone.url).query == "q=sciatica"  # the address keeps the words for Back
+    hrefs = phone.locator(".clinic-search__results a").evaluate_all("links => links.map(a => a.href)")
+    assert any("acupuncture-for-low-back-pain" in h for h in hrefs), hrefs
+    field.fill("zzqxjv")
+    field.press("Enter")
+    phone.wait_for_function("document.querySelector('[role=status]').textContent.startsWith('No results')")
+    assert phone.locator(".clinic-search__results").is_hidden()
+
+
+SEARCH_FILES = ("pagefind", "search_index", "/workers/search", "lunr")
+
+
+@pytest.mark.parametrize("path", ["", ARTICLE, "search/"])
+def test_search_files_load_only_when_someone_searches(browser, base_url, path):
+    page = browser.new_page(viewport=DESKTOP)
+    requested = []
+    page.on("request", lambda r: requested.append(urlsplit(r.url).path))
+    page.goto(base_url + path)
+    page.wait_for_load_state("networkidle")
+    if path != "search/":
+        page.get_by_role("searchbox", name="Search this site").fill("back")  # typing alone fetches nothing
+        page.wait_for_timeout(500)
+    assert not [p for p in requested if any(name in p for name in SEARCH_FILES)], requested
+    if path == "search/":
+        page.get_by_role("searchbox", name="Words to search for").fill("Medicare")
+        page.locator(".clinic-search__results li").first.wait_for(timeout=10000)
+        assert any(p.endswith("/pagefind/pagefind.js") for p in requested), requested
+    page.close()
+
+
+PAGE_BUDGET_KB = 100  # issue #6: everything a page loads, compressed, on a phone with an empty cache
+# Once a reader searches, the search page also loads Pagefind (~13 KB), its WebAssembly (~71 KB,
+# already compressed) and the part of the index the words need (~29 KB today).
+SEARCH_IN_USE_BUDGET_KB = 225
+
+
+def test_every_page_weighs_at_most_100_kb_on_a_phone(browser, site, base_url):
+    weights, heavy = {}, []
+    for path in page_paths(site) + [SEARCHED]:
+        context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)  # an empty cache each time
+        page = context.new_page()
+        sizes = []
+
+        def finished(request):
+            # Bytes as sent (the test server gzips like a production host); Content-Length as a floor,
+            # since Chromium reports no body size for some requests.
+            response = request.response()
+            declared = int(response.headers.get("content-length", 0)) if response else 0
+            sizes.append((request.url, max(request.sizes()["responseBodySize"], declared)))
+
+        page.on("requestfinished", finished)
+        page.goto(base_url + (path if path != "404.html" else "no-such-page/"))
+        page.wait_for_load_state("networkidle")
+        wait_for_search_results(page, path)
+        page.wait_for_load_state("networkidle")
+        context.close()
+        total = sum(size for _, size in sizes) / 1024
+        weights[path or "/"] = total
+        budget = SEARCH_IN_USE_BUDGET_KB if path == SEARCHED else PAGE_BUDGET_KB
+        if total > budget:
+            biggest = sorted(sizes, key=lambda item: -item[1])[:4]
+            heavy.append(f"{path or '/'}: {total:.1f} KB > {budget} KB; biggest: {biggest}")
+    ARTIFACTS.mkdir(exist_ok=True)
+    (ARTIFACTS / "page-weights.txt").write_text(
+        "".join(f"{kb:7.1f} KB  {name}\n" for name, kb in sorted(weights.items())), encoding="utf-8")
+    assert len(weights) >= 16
+    assert not heavy, "\n".join(heavy)
 
 
 def test_missing_page_shows_the_friendly_404(browser, base_url):
@@ -196,3 +298,25 @@ def test_old_addresses_land_on_their_pages_in_a_browser(browser, base_url, confi
         assert urlsplit(page.url).path.rstrip("/") == "/" + expected.rstrip("/"), (old, page.url)
         assert page.locator("article h1").count() == 1
     page.close()
+
+
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
+
+
+@pytest.mark.parametrize("size", ["phone", "desktop"])
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_axe_finds_no_accessibility_violations_on_any_page(browser, site, base_url, size, scheme):
+    from axe_playwright_python.sync_playwright import Axe  # bundles axe-core: no network needed
+    axe = Axe()
+    context = browser.new_context(viewport=PHONE if size == "phone" else DESKTOP, color_scheme=scheme)
+    page = context.new_page()
+    found = []
+    for path in page_paths(site) + [SEARCHED]:
+        page.goto(base_url + (path if path != "404.html" else "no-such-page/"))
+        wait_for_search_results(page, path)
+        result = axe.run(page, options={"runOnly": {"type": "tag", "values": AXE_TAGS}})
+        for violation in result.response["violations"]:
+            targets = [node["target"] for node in violation["nodes"]][:3]
+            found.append(f"{path or '/'}: {violation['id']} ({violation['help']}) at {targets}")
+    context.close()
+    assert not found, "\n".join(found)

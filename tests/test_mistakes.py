@@ -63,10 +63,10 @@ CASES = {
         r"docs/insurance\.md:1: a medical page needs 'reviewed_by'"),
     "review date in the past": (
         edit("docs/insurance.md", "next_review: 2027-11-27", "next_review: 2020-01-01"),
-        r"docs/insurance\.md:6: the review was due on 2020-01-01 — have a clinician review the page"),
+        r"docs/insurance\.md:7: the review was due on 2020-01-01 — have a clinician review the page"),
     "malformed date": (
         edit("docs/insurance.md", "next_review: 2027-11-27", "next_review: 27/11/2027"),
-        r"docs/insurance\.md:6: '27/11/2027' is not a date — write next_review as YYYY-MM-DD"),
+        r"docs/insurance\.md:7: .27/11/2027. is not a date — write next_review as YYYY-MM-DD"),
     "empty page": (
         nav_and_page("docs/empty.md", GOOD_FRONT + "<!-- to do -->\n"),
         r"docs/empty\.md:\d+: the page is empty"),

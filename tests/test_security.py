@@ -32,6 +32,16 @@ def test_policy_forbids_other_origins_plugins_and_base_changes():
     assert "unsafe-inline" not in policy and "http" not in policy
 
 
+def test_only_a_page_that_loads_pagefind_may_compile_webassembly():
+    assert "wasm" not in policy_for(PAGE)
+    search_page = PAGE.replace('<script src="a.js">', '<script src="../javascripts/search.js" data-loads-pagefind defer>')
+    policy = policy_for(search_page)
+    assert f"script-src 'self' 'wasm-unsafe-eval' {sha('var a = 1;')};" in policy
+    assert "'unsafe-eval'" not in policy and "unsafe-inline" not in policy
+    # The words in a page's text are not a script that loads Pagefind.
+    assert "wasm" not in policy_for(PAGE.replace("<a href=\"/local\">l</a>", "<p>data-loads-pagefind</p>"))
+
+
 def test_policy_comes_right_after_the_charset_and_is_replaced_not_repeated():
     once = with_csp(PAGE)
     assert re.search(r'<meta charset="utf-8">\s*<meta http-equiv="Content-Security-Policy"', once)

@@ -199,3 +199,18 @@ def test_placeholders_are_clearly_fictional(config):
 
 def test_theme_uses_no_web_fonts(config):
     assert config["theme"]["font"] is False
+
+
+def test_table_cells_carry_their_column_heading_for_phones():
+    from clinic.tables import label_table_cells
+    html = ("<table>\n<thead>\n<tr>\n<th>Group</th>\n<th>Share &amp; size</th>\n</tr>\n</thead>\n<tbody>\n"
+            "<tr>\n<td>Usual care</td>\n<td>29%</td>\n</tr>\n</tbody>\n</table>")
+    out = label_table_cells(html)
+    assert '<td data-label="Group">Usual care</td>' in out and '<td data-label="Share &amp; size">29%</td>' in out
+    assert label_table_cells(out) == out
+
+
+def test_built_tables_are_labelled(site):
+    html = soup(built_path(site, "articles/acupuncture-for-low-back-pain.md"))
+    cells = html.select("article table td")
+    assert cells and all(td.get("data-label") for td in cells)

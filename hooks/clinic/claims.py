@@ -33,6 +33,8 @@ def _advice(word: str) -> str:
 
 def claim_problems(markdown: str, path: str, first_line: int = 1) -> list[str]:
     """Each over-strong claim with its line (counted from `first_line`), outside code."""
+    if not _PATTERN.search(markdown):  # the usual case: one pass over the page, nothing to report
+        return []
     lines = markdown.split("\n")
     problems = []
     for number, (line, is_code) in enumerate(zip(lines, code_lines(lines)), first_line):

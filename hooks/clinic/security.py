@@ -17,6 +17,9 @@ _CHARSET = re.compile(r"<meta charset=[\"']?utf-8[\"']?\s*/?>", re.I)
 _ANCHOR = re.compile(r"<a\b(?P<attrs>[^>]*)>", re.I)
 _HREF = re.compile(r"""\shref=(["'])(?P<href>[^"']*)\1""", re.I)
 _REL = re.compile(r"""\srel=(["'])(?P<rel>[^"']*)\1""", re.I)
+# The search page's script says it loads Pagefind, which runs as WebAssembly: only that page's
+# policy allows compiling WebAssembly ('wasm-unsafe-eval'; it allows no JavaScript eval).
+_LOADS_WASM = re.compile(r"<script\b[^>]*\sdata-loads-pagefind[\s>=]", re.I)
 
 BASE_POLICY = {
     "default-src": ["'self'"],
@@ -50,6 +53,8 @@ def inline_script_hashes(html: str) -> list[str]:
 
 def policy_for(html: str) -> str:
     policy = {name: list(values) for name, values in BASE_POLICY.items()}
+    if _LOADS_WASM.search(html):
+        policy["script-src"].append("'wasm-unsafe-eval'")
     policy["script-src"] += inline_script_hashes(html)
     return "; ".join(f"{name} {' '.join(values)}" for name, values in policy.items())
 

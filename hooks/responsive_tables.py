@@ -1,0 +1,8 @@
+"""MkDocs hook: labels each table cell with its column heading (see `clinic.tables`), so the
+stylesheet can stack tables on phones instead of making readers scroll them sideways."""
+
+from clinic.tables import label_table_cells
+
+
+def on_page_content(html, page, config, files):
+    return label_table_cells(html)

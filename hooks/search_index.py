@@ -1,0 +1,25 @@
+"""MkDocs hook: after the build, Pagefind indexes the pages for the search page (docs/search.md).
+
+Thin adapter over `clinic.search_index`. Listed before hooks/security.py in mkdocs.yml; Pagefind
+only writes its own folder (site/pagefind/) and never changes a page, so every page keeps the
+policy that hook gives it. `mkdocs build` and `mkdocs serve` both run it.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+
+from clinic.search_index import BUNDLE_DIR, UNUSED_FILES, indexing_problems, pagefind_command
+
+
+def on_post_build(config):
+    result = subprocess.run(pagefind_command(sys.executable, config.site_dir), capture_output=True, text=True)
+    problems = indexing_problems(result.stdout + result.stderr, result.returncode)
+    if problems:
+        raise PluginError("\n".join(problems))
+    for name in UNUSED_FILES:
+        Path(config.site_dir, BUNDLE_DIR, name).unlink(missing_ok=True)
