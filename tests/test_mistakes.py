@@ -125,16 +125,16 @@ CASES = {
     # links, images, navigation (MkDocs' own checks, made fatal by --strict)
     "link to a page that does not exist": (
         edit("docs/about.md", "(book.md)", "(booking.md)"),
-        r"Doc file 'about\.md' contains a link 'booking\.md', but the target is not found"),
+        r"docs/about\.md:\d+: the link 'booking\.md' points to a file that does not exist — did you mean 'book\.md'\?"),
     "link to a missing heading": (
         edit("docs/about.md", "(book.md)", "(book.md#no-such-heading)"),
-        r"Doc file 'about\.md' contains a link 'book\.md#no-such-heading', but the doc 'book\.md' does not contain an anchor '#no-such-heading'"),
+        r"docs/about\.md:\d+: the link 'book\.md#no-such-heading' points to a heading that 'book\.md' does not have — "),
     "missing image": (
         edit("docs/about.md", "## Who we are", "![Our office](images/office.jpg)\n\n## Who we are"),
-        r"Doc file 'about\.md' contains a link 'images/office\.jpg', but the target is not found"),
+        r"docs/about\.md:\d+: the image 'images/office\.jpg' points to a file that does not exist — check the file name"),
     "nav entry for a missing file": (
         edit("mkdocs.yml", "  - Book: book.md", "  - Book: book.md\n  - Prices: prices.md"),
-        r"A reference to 'prices\.md' is included in the 'nav' configuration, which is not found"),
+        r"mkdocs\.yml:\d+: the menu \(nav\) lists 'prices\.md', which is not a page in docs/ — did you mean 'privacy\.md'\?"),
     "redirect to a missing page": (
         edit("mkdocs.yml", "services.md: treatments.md", "services.md: our-services.md"),
         r"mkdocs\.yml:\d+: 'services\.md' redirects to 'our-services\.md', which is not a page — use the path of a page"),
@@ -152,7 +152,7 @@ CASES = {
         r"mkdocs\.yml: extra\.clinic\.hours: .*'9am' is not a time — write it as 24-hour HH:MM"),
     "page missing from the nav": (
         write("docs/orphan.md", GOOD_FRONT + "# Orphan\n\nNot in the menu.\n"),
-        r"orphan\.md"),
+        r"docs/orphan\.md:1: this page is not in the menu — add it under 'nav:' in mkdocs\.yml"),
 }
 
 

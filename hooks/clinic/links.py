@@ -1,0 +1,109 @@
+"""Links, images and navigation checked the way staff need: the file, the line and the fix.
+
+MkDocs finds the same mistakes, but names neither the line nor what to do; these checks run
+first, so staff see these messages.
+"""
+
+from __future__ import annotations
+
+import difflib
+import posixpath
+import re
+from typing import Callable
+
+from clinic.citation_syntax import code_lines
+from clinic.messages import content_problem
+
+_LINK = re.compile(r"(?P<image>!?)\[(?:[^\[\]]|\[[^\]]*\])*\]\(\s*<?(?P<target>[^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
+_INLINE_CODE = re.compile(r"(`+)(?!`).*?(?<!`)\1(?!`)")
+_HEADING = re.compile(r"^(#{1,6})\s+(?P<text>.*?)\s*#*\s*$")
+_EXPLICIT_ID = re.compile(r"\{[^}]*#(?P<id>[\w-]+)[^}]*\}\s*$")
+_HTML_ID = re.compile(r"""\sid=["'](?P<id>[^"']+)["']""")
+
+
+def _strip_inline_markup(text: str) -> str:
+    text = re.sub(r"!?\[([^\]]*)\]\([^)]*\)", r"\1", text)
+    return re.sub(r"[*_`]", "", text)
+
+
+def anchors(markdown: str, slugify: Callable[[str, str], str]) -> set[str]:
+    """The ids a page's headings (and explicit ids) will have."""
+    found, counts = set(), {}
+    lines = markdown.split("\n")
+    for line, code in zip(lines, code_lines(lines)):
+        if code:
+            continue
+        found.update(m["id"] for m in _HTML_ID.finditer(line))
+        heading = _HEADING.match(line)
+        if not heading:
+            continue
+        explicit = _EXPLICIT_ID.search(heading["text"])
+        if explicit:
+            found.add(explicit["id"])
+            continue
+        slug = slugify(_strip_inline_markup(heading["text"]), "-")
+        # Python-Markdown numbers repeated headings: faq, faq_1, faq_2…
+        found.add(slug if slug not in counts else f"{slug}_{counts[slug]}")
+        counts[slug] = counts.get(slug, 0) + 1
+    return found
+
+
+def link_problems(path: str, src: str, markdown: str, files: set[str], page_anchors: dict[str, set[str]],
+                  first_line: int = 1) -> list[str]:
+    """Problems with the page's relative links and images. `src` is the page's path in docs/,
+    `files` every file in docs/, `page_anchors` the anchors of each Markdown page."""
+    problems = []
+    lines = markdown.split("\n")
+    for number, (line, code) in enumerate(zip(lines, code_lines(lines)), first_line):
+        if code:
+            continue
+        for match in _LINK.finditer(_INLINE_CODE.sub(lambda m: " " * len(m.group(0)), line)):
+            target = match["target"]
+            if re.match(r"^[a-z][a-z0-9+.-]*:|^//", target, re.I):
+                continue  # another site, mailto:, tel:
+            file_part, _, anchor = target.partition("#")
+            linked = posixpath.normpath(posixpath.join(posixpath.dirname(src), file_part)) if file_part else src
+            what = "image" if match["image"] else "link"
+            if file_part and linked not in files:
+                same_kind = [f for f in files if posixpath.splitext(f)[1] == posixpath.splitext(linked)[1]]
+                close = difflib.get_close_matches(linked, same_kind, n=1, cutoff=0.75)
+                fix = f"did you mean '{posixpath.relpath(close[0], posixpath.dirname(src) or '.')}'?" if close \
+                    else "check the file name, or add the file to docs/"
+                problems.append(content_problem(path, number, f"the {what} '{target}' points to a file that "
+                                                "does not exist", fix))
+            elif anchor and linked in page_anchors and anchor not in page_anchors[linked]:
+                close = difflib.get_close_matches(anchor, page_anchors[linked], n=1, cutoff=0.6)
+                fix = f"did you mean '#{close[0]}'?" if close else "link to a heading that exists on that page"
+                problems.append(content_problem(path, number, f"the link '{target}' points to a heading that "
+                                                f"'{linked}' does not have", fix))
+    return problems
+
+
+def nav_entries(nav) -> list[str]:
+    entries = []
+    for item in nav or []:
+        value = next(iter(item.values())) if isinstance(item, dict) else item
+        if isinstance(value, list):
+            entries += nav_entries(value)
+        elif isinstance(value, str) and not re.match(r"^[a-z][a-z0-9+.-]*:", value, re.I):
+            entries.append(value)
+    return entries
+
+
+def nav_problems(config_name: str, config_text: str, nav, pages: set[str], not_in_nav: set[str]) -> list[str]:
+    """Nav entries for missing files, and pages missing from the nav, with mkdocs.yml's lines."""
+    def line_of(text: str) -> int | None:
+        match = re.search(rf"^\s*-\s*(?:[^\n:]+:\s*)?{re.escape(text)}\s*$", config_text, re.M)
+        return config_text.count("\n", 0, match.start()) + 1 if match else None
+
+    problems, listed = [], set(nav_entries(nav))
+    for entry in sorted(listed - pages):
+        close = difflib.get_close_matches(entry, pages, n=1, cutoff=0.6)
+        fix = f"did you mean '{close[0]}'?" if close else "create the page in docs/, or remove the line"
+        problems.append(content_problem(config_name, line_of(entry), f"the menu (nav) lists '{entry}', "
+                                        "which is not a page in docs/", fix))
+    if nav:
+        for page in sorted(pages - listed - not_in_nav):
+            problems.append(content_problem(f"docs/{page}", 1, "this page is not in the menu",
+                                            "add it under 'nav:' in mkdocs.yml, so readers can find it"))
+    return problems
