@@ -65,7 +65,7 @@ def test_the_sites_own_markdown_is_not_flagged(tmp_path):
 
 
 @pytest.mark.parametrize("line, expected", [
-    ("/work/x/docs/a.md:12:1: MD022: Headings should be surrounded by blank lines. (blanks-around-headings)",
+    ("/srv/site/docs/a.md:12:1: MD022: Headings should be surrounded by blank lines. (blanks-around-headings)",
      ":12: Headings should be surrounded by blank lines [MD022] — leave an empty line before and after"),
     ("docs/a.md:3:5: MD999: Something new. (brand-new-rule)",
      ":3: Something new [MD999] — see rule MD999 (brand-new-rule) in PyMarkdown's documentation"),
