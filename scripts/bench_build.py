@@ -50,7 +50,9 @@ from pathlib import Path
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
-SITE_FILES = ["mkdocs.yml", "docs", "overrides", "hooks", "data"]
+sys.path.insert(0, str(ROOT / "tests"))
+from project_files import copy_project  # noqa: E402
+
 ARTICLE = "articles/acupuncture-for-low-back-pain.md"
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true", "PYTHONHASHSEED": "0"}
 BUILT = re.compile(r"Documentation built in ([0-9.]+) seconds")
@@ -104,16 +106,6 @@ def _plain(value):
         return [_plain(v) for v in value]
     return value if value is None or isinstance(value, (str, int, float, bool)) else str(value)
 
-
-def copy_site(destination: Path) -> Path:
-    destination.mkdir(parents=True)
-    for name in SITE_FILES:
-        source = ROOT / name
-        if source.is_dir():
-            shutil.copytree(source, destination / name, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(source, destination / name)
-    return destination
 
 
 def page_count(docs: Path) -> int:
@@ -377,7 +369,7 @@ def main() -> int:
     work = Path(tempfile.mkdtemp(prefix="alban-bench-"))
     try:
         print(f"Generating {args.pages} pages in {work} ...", flush=True)
-        hooked = copy_site(work / "with-hooks")
+        hooked = copy_project(work / "with-hooks")
         paths, config = generate(hooked, args.pages, args.section_size, not args.no_prune)
         write_config(hooked, config)
         bare = work / "without-hooks"

@@ -116,7 +116,7 @@ def test_benchmark_makes_a_hookless_site_that_builds_with_the_same_references(tm
     sys.path.insert(0, str(ROOT / "scripts"))
     import bench_build
 
-    hooked = bench_build.copy_site(tmp_path / "with-hooks")
+    hooked = bench_build.copy_project(tmp_path / "with-hooks")
     real_pages = bench_build.page_count(hooked / "docs")
     paths, config = bench_build.generate(hooked, 40, 10, prune=True)
     assert len(paths) == 40 - real_pages and bench_build.page_count(hooked / "docs") == 40
