@@ -14,6 +14,7 @@ from mkdocs.exceptions import PluginError
 
 from clinic.booking import booking_link, insert_ctas, page_options
 from clinic.messages import content_problem
+from clinic.page_kinds import MEDICAL_KINDS
 from settings_schema import HttpsURL, NonEmptyText, validated
 
 
@@ -21,10 +22,10 @@ class BookingSettings(base.Config):
     url = HttpsURL()
     label = NonEmptyText()
     text = NonEmptyText()
-    hours_note = c.Optional(c.Type(str))
+    hours_note = NonEmptyText(optional=True)
     heading = NonEmptyText(default="Ready to feel better?")
     # Kinds of page (front matter `kind:`) that carry the calls-to-action.
-    page_kinds = c.ListOfItems(c.Type(str), default=["article", "mechanism", "treatment", "faq"])
+    page_kinds = c.ListOfItems(c.Type(str), default=list(MEDICAL_KINDS))
 
 
 class _Build:

@@ -22,6 +22,7 @@ from mkdocs.exceptions import PluginError
 
 from clinic.figures import (Figure, FigureError, description, drawings, find_markers, one_line, parse_figure,
                             replace_lines, suggestion, table)
+from clinic.html_policy import TRUSTED_ATTRIBUTE, TRUSTED_MARK
 from clinic.messages import content_problem, front_matter_line_count
 from settings_schema import validated
 
@@ -97,7 +98,7 @@ def _render(config, figure: Figure) -> str:
     headings, rows = table(figure)
     html = _Build.env.get_template("partials/figures/figure.html").render(
         figure=figure, svgs=svgs, ids={"figure": f"figure-{figure.id}"}, headings=headings, rows=rows,
-        summary=SUMMARIES[figure.kind])
+        summary=SUMMARIES[figure.kind], trusted_attribute=TRUSTED_ATTRIBUTE, trusted_mark=TRUSTED_MARK)
     return one_line(html)
 
 

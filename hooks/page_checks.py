@@ -1,7 +1,11 @@
-"""MkDocs hook: every page's front matter is checked against one schema before it is built.
+"""MkDocs hook: every page's front matter is checked against one schema before any page is
+built, so a mistake in one page is reported with all the others, and before MkDocs' own reader
+could stop with a traceback (a date that does not exist, a file not saved as UTF-8, an unknown
+template).
 
 Thin adapter over `clinic.front_matter`. Set SITE_TODAY=YYYY-MM-DD to check review dates as of
-another day (the tests do).
+another day (the tests do). Titles and descriptions are then escaped once, here, because
+Material prints them into the menu, the footer and a <meta> tag without escaping.
 """
 
 from __future__ import annotations
@@ -10,9 +14,12 @@ import datetime as dt
 import os
 from pathlib import Path
 
+from markupsafe import escape
 from mkdocs.exceptions import PluginError
 
 from clinic.front_matter import front_matter_problems
+from clinic.messages import content_problem
+from clinic.text_files import decoded
 
 
 def _today() -> dt.date:
@@ -20,9 +27,32 @@ def _today() -> dt.date:
     return dt.date.fromisoformat(value) if value else dt.date.today()
 
 
-def on_page_markdown(markdown, page, config, files):
-    path = f"{Path(config.docs_dir).name}/{page.file.src_uri}"
-    problems = front_matter_problems(page.file.content_string, path, _today())
+def _page_templates(config) -> list[str]:
+    names = set()
+    for folder in config.theme.dirs:
+        for entry in Path(folder).glob("*.html"):
+            names.add(entry.name)
+    return sorted(names - {"base.html", "404.html"})
+
+
+def on_files(files, config):
+    templates = _page_templates(config)
+    docs = Path(config.docs_dir).name
+    problems, today = [], _today()
+    for file in files.documentation_pages():
+        path = f"{docs}/{file.src_uri}"
+        source, problem = decoded(Path(file.abs_src_path).read_bytes())
+        if problem:
+            problems.append(content_problem(path, *problem))
+            continue
+        problems += front_matter_problems(source, path, today, templates.__contains__, tuple(templates))
     if problems:
         raise PluginError("\n".join(problems))
+    return files
+
+
+def on_page_markdown(markdown, page, config, files):
+    for key in ("title", "description"):
+        if isinstance(page.meta.get(key), str):
+            page.meta[key] = escape(page.meta[key])
     return markdown

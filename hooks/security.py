@@ -1,20 +1,117 @@
-"""MkDocs hook: after the build, every HTML file gets its Content-Security-Policy (with hashes
-of its own inline scripts) and rel="noopener noreferrer" on links to other sites.
+"""MkDocs hook: every built page gets a Content-Security-Policy that allows exactly the inline
+scripts of the site's own templates, and rel="noopener noreferrer" on links to other sites.
 
-Runs on the written files, not on page events, so it also covers the 404 page and the
-redirect pages that plugins write, and hashes exactly the HTML a browser will receive.
+The allowed scripts are found by rendering each page's template once more with the page's
+content, headings and front matter taken out (once per template and folder depth: Material's
+first script holds the page's relative base address). A page whose finished HTML holds any
+other inline script fails the build. Under `mkdocs serve` pages get no policy: the server adds
+its live-reload script to every page it sends, with values that change per request.
 """
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from clinic.security import with_csp, with_safe_external_links
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs_redirects.plugin import get_html_path
+
+from clinic.messages import content_problem
+from clinic.security import inline_scripts, loads_pagefind, policy, script_hash, with_csp, with_safe_external_links
 
 
+class _WithoutContent:
+    """A page as its template sees it, less everything its author wrote."""
+    content = ""
+    toc: list = []
+    meta: dict = {}
+
+    def __init__(self, page):
+        self._page = page
+
+    def __getattr__(self, name):
+        return getattr(self._page, name)
+
+
+class _Build:
+    command = "build"
+    env = None
+    trusted: dict = {}      # (template, base_url) -> the hashes of the template's own scripts
+    page_keys: dict = {}    # page's source path -> its (template, base_url)
+    pages_written: set = set()
+
+
+def on_startup(command, dirty):
+    _Build.command = command
+
+
+def on_env(env, config, files):
+    _Build.env, _Build.trusted, _Build.page_keys, _Build.pages_written = env, {}, {}, set()
+    return env
+
+
+def on_page_context(context, page, config, nav):
+    key = (page.meta.get("template") or "main.html", context["base_url"])
+    if key not in _Build.trusted:
+        without = _Build.env.get_template(key[0]).render({**context, "page": _WithoutContent(page)})
+        _Build.trusted[key] = {script_hash(script) for script in inline_scripts(without)}
+    _Build.page_keys[page.file.src_uri] = key
+    return context
+
+
+def _secured(html: str, allowed: set[str], site_host: str) -> str:
+    html = with_safe_external_links(html, site_host)
+    if _Build.command != "build":
+        return html
+    return with_csp(html, policy(sorted(allowed), allow_wasm=loads_pagefind(html)))
+
+
+def _host(config) -> str:
+    return urlsplit(config.site_url or "").hostname or ""
+
+
+@event_priority(-100)  # last: after every other hook has changed the page
+def on_post_page(output, page, config):
+    allowed = _Build.trusted[_Build.page_keys[page.file.src_uri]]
+    foreign = [script for script in inline_scripts(output) if script_hash(script) not in allowed]
+    if foreign:
+        path = f"{Path(config.docs_dir).name}/{page.file.src_uri}"
+        raise PluginError(content_problem(
+            path, None, f"the page holds a script that is not the site's own ({foreign[0][:60]!r})",
+            "look for '<script' or a value with '<' or quotes in its front matter and text, and remove it"))
+    _Build.pages_written.add(os.path.normpath(os.path.join(config.site_dir, page.file.dest_uri)))
+    return _secured(output, allowed, _host(config))
+
+
+@event_priority(-100)
+def on_post_template(output_content, template_name, config):
+    # Theme pages with no content of their own (404.html): every script in them is the template's.
+    if not template_name.endswith(".html"):
+        return output_content
+    return _secured(output_content, {script_hash(s) for s in inline_scripts(output_content)}, _host(config))
+
+
+@event_priority(-100)
 def on_post_build(config):
-    host = urlsplit(config.site_url or "").hostname or ""
-    for path in Path(config.site_dir).rglob("*.html"):
+    # The pages plugins write (mkdocs-redirects' old addresses, whose targets the build has
+    # checked to be pages of this site) get the same treatment.
+    site = Path(config.site_dir)
+    redirects = {os.path.normpath(site / get_html_path(old, config.use_directory_urls))
+                 for old in _redirect_map(config)}
+    for path in site.rglob("*.html"):
+        key = os.path.normpath(path)
+        if key in _Build.pages_written or path == site / "404.html":
+            continue
         html = path.read_text(encoding="utf-8")
-        path.write_text(with_csp(with_safe_external_links(html, host)), encoding="utf-8")
+        scripts = inline_scripts(html)
+        if scripts and key not in redirects:
+            raise PluginError(f"{path.relative_to(site).as_posix()}: a page written by a plugin holds an inline "
+                              "script — only the redirects plugin's pages may; check the plugins in mkdocs.yml")
+        path.write_text(_secured(html, {script_hash(s) for s in scripts}, _host(config)), encoding="utf-8")
+
+
+def _redirect_map(config) -> dict:
+    plugin = config.plugins.get("redirects")
+    return dict(plugin.config.get("redirect_maps") or {}) if plugin else {}

@@ -6,7 +6,8 @@ Not a hook: hook files import from here.
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit
+import difflib
+from pathlib import Path
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
@@ -14,6 +15,14 @@ from mkdocs.exceptions import PluginError
 
 from clinic.hours import days_problem, time_problem
 from clinic.phone import e164_problem
+from clinic.settings_values import email_problem, https_url_problem, minutes, plain_text_problem
+from clinic.config_lines import SettingLines
+
+
+def _two_letters(value):
+    if not isinstance(value, str) or len(value) != 2 or not value.isalpha() or not value.isupper():
+        return f"'{value}' must be a two-letter country code, such as US"
+    return None
 
 
 class PhoneNumber(c.Type):
@@ -30,39 +39,42 @@ class PhoneNumber(c.Type):
         return value
 
 
-class HttpsURL(c.URL):
-    """A web address patients are sent to: https only, so no `javascript:` or plain-http link
-    can be published."""
-
-    def run_validation(self, value):
-        if not isinstance(value, str) or urlsplit(value.strip()).scheme != "https":
-            raise c.ValidationError(f"'{value}' must be a web address starting with https://")
-        return super().run_validation(value.strip())
-
-
-class NonEmptyText(c.Type):
-    def __init__(self, **kwargs):
-        super().__init__(str, **kwargs)
-
-    def run_validation(self, value):
-        value = super().run_validation(value)
-        if not value.strip():
-            raise c.ValidationError("must not be empty")
-        return value.strip()
-
-
 class _Checked(c.BaseConfigOption):
     """An option checked by one of the pure `*_problem` functions."""
 
-    def __init__(self, problem, **kwargs):
-        super().__init__(**kwargs)
-        self.problem = problem
+    def __init__(self, problem, default=None, optional: bool = False):
+        super().__init__()
+        self.problem, self.default, self.optional = problem, default, optional
 
     def run_validation(self, value):
+        if value is None and self.default is None:
+            if self.optional:
+                return None
+            raise c.ValidationError("is missing — add it (see the README's go-live checklist for what it is)")
         problem = self.problem(value)
         if problem:
             raise c.ValidationError(problem)
-        return value
+        return value.strip() if isinstance(value, str) else value
+
+
+class HttpsURL(_Checked):
+    """A web address patients are sent to: https only, so no `javascript:` or plain-http link
+    can be published, and nothing (a quote, a space) that could break out of an attribute."""
+
+    def __init__(self, default=None, optional: bool = False):
+        super().__init__(https_url_problem, default, optional)
+
+
+class NonEmptyText(_Checked):
+    """Words readers see (names, labels, headings): plain text, never HTML."""
+
+    def __init__(self, default=None, optional: bool = False):
+        super().__init__(plain_text_problem, default, optional)
+
+
+class EmailAddress(_Checked):
+    def __init__(self, default=None, optional: bool = False):
+        super().__init__(email_problem, default, optional)
 
 
 class OpeningHours(base.Config):
@@ -70,10 +82,28 @@ class OpeningHours(base.Config):
     opens = _Checked(time_problem)
     closes = _Checked(time_problem)
 
+    def validate(self):
+        failed, warnings = super().validate()
+        if not failed and minutes(self.closes) <= minutes(self.opens):
+            failed.append(("closes", c.ValidationError(
+                f"closes at {self.closes}, which is not after it opens at {self.opens} — write 24-hour "
+                "times, for example opens: \"09:00\", closes: \"17:30\"")))
+        return failed, warnings
+
+
+def _between(low: float, high: float):
+    def problem(value):
+        if value is None:
+            return None
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or not low <= value <= high:
+            return f"'{value}' must be a number from {low} to {high}"
+        return None
+    return problem
+
 
 class MapPosition(base.Config):
-    latitude = c.Optional(c.Type(float))
-    longitude = c.Optional(c.Type(float))
+    latitude = _Checked(_between(-90, 90), optional=True)
+    longitude = _Checked(_between(-180, 180), optional=True)
 
 
 class ClinicSettings(base.Config):
@@ -81,22 +111,58 @@ class ClinicSettings(base.Config):
     practitioner = NonEmptyText()
     neighborhood = NonEmptyText()
     phone = PhoneNumber()
-    email = NonEmptyText()
+    email = EmailAddress()
     street_address = NonEmptyText()
     locality = NonEmptyText()
     region = NonEmptyText()
     postal_code = NonEmptyText()
-    country = c.Type(str, default="US")
-    map_url = c.Optional(HttpsURL())
+    country = _Checked(_two_letters, default="US")
+    map_url = HttpsURL(optional=True)
     hours = c.ListOfItems(c.SubConfig(OpeningHours), default=[])
     geo = c.SubConfig(MapPosition)
 
 
+def _unknown_keys(settings: base.Config, schema: type[base.Config], prefix: str, lines) -> list[str]:
+    """A mistyped key is only a warning in MkDocs' config classes, and the value it meant to set
+    silently keeps its default: here it is an error, with the line and the key it may mean."""
+    problems, known = [], [key for key, _ in schema._schema]
+    for key in settings.keys():
+        if key in known:
+            continue
+        close = difflib.get_close_matches(key, known, n=1)
+        fix = f"did you mean '{close[0]}'?" if close else "use one of: " + ", ".join(known)
+        problems.append(f"{lines.where(prefix + key)}: unknown setting '{prefix + key}' — {fix}")
+    for key, option in schema._schema:
+        nested = _sub_schema(option)
+        value = settings.get(key)
+        if nested and isinstance(value, base.Config):
+            problems += _unknown_keys(value, nested, f"{prefix}{key}.", lines)
+        elif nested and isinstance(value, list):
+            for index, item in enumerate(value):
+                if isinstance(item, base.Config):
+                    problems += _unknown_keys(item, nested, f"{prefix}{key}.{index}.", lines)
+    return problems
+
+
+def _sub_schema(option) -> type[base.Config] | None:
+    option = getattr(option, "option_type", option)  # c.ListOfItems(c.SubConfig(...)), c.Optional(...)
+    config_class = getattr(option, "config_class", None)
+    return config_class if isinstance(config_class, type) and issubclass(config_class, base.Config) else None
+
+
 def validated(section: str, schema: type[base.Config], config) -> base.Config:
-    """`extra.<section>` checked against `schema`; every problem names its setting."""
+    """`extra.<section>` checked against `schema`; every problem names its setting and line."""
+    lines = SettingLines(Path(config.config_file_path))
+    value = config.extra.get(section)
+    if value is not None and not isinstance(value, dict):
+        raise PluginError(f"{lines.where('extra.' + section)}: extra.{section} must be a list of settings "
+                          "('name: value' lines indented under it)")
     settings = schema(config_file_path=config.config_file_path)
-    settings.load_dict(dict(config.extra.get(section) or {}))
+    settings.load_dict(dict(value or {}))
     errors, _ = settings.validate()
-    if errors:
-        raise PluginError("\n".join(f"mkdocs.yml: extra.{section}.{key}: {error}" for key, error in errors))
+    problems = [f"{lines.where(f'extra.{section}.{key}')}: extra.{section}.{key}: {error}" for key, error in errors]
+    if not errors:
+        problems += _unknown_keys(settings, schema, f"extra.{section}.", lines)
+    if problems:
+        raise PluginError("\n".join(problems))
     return settings

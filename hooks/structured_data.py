@@ -7,8 +7,10 @@ BreadcrumbList from the navigation. The template prints `page.meta.structured_da
 
 from __future__ import annotations
 
+from html import unescape
+
 from clinic import structured_data as schema
-from clinic.front_matter import MEDICAL_KINDS
+from clinic.page_kinds import MEDICAL_KINDS
 
 
 def _trail(page, config) -> list[tuple[str, str]]:
@@ -17,15 +19,20 @@ def _trail(page, config) -> list[tuple[str, str]]:
         index = next((child for child in section.children if getattr(child, "is_index", False)), None)
         if index is not None and index is not page:
             trail.append((section.title, index.canonical_url))
-    return trail + [(page.meta.get("title") or page.title, page.canonical_url)]
+    return trail + [(_text(page.meta.get("title") or page.title), page.canonical_url)]
+
+
+def _text(value) -> str:
+    """Titles and descriptions reach templates escaped (hooks/page_checks.py); JSON wants the text."""
+    return unescape(str(value or ""))
 
 
 def on_page_content(html, page, config, files):
     meta = page.meta
     graph = [schema.clinic(config.extra["clinic"], config.site_url)]
     if meta.get("kind") in MEDICAL_KINDS:
-        graph.append(schema.medical_web_page(page.canonical_url, config.site_url, meta.get("title") or page.title,
-                                             meta.get("description", ""), meta, meta.get("cited_works", [])))
+        graph.append(schema.medical_web_page(page.canonical_url, config.site_url, _text(meta.get("title") or page.title),
+                                             _text(meta.get("description")), meta, meta.get("cited_works", [])))
     if meta.get("kind") == "faq":
         faq = schema.faq_page(html)
         if faq:

@@ -1,7 +1,10 @@
-"""One schema for every page's front matter, with messages that name the file, the line and the fix.
+"""The one reader of a page's front matter, and one schema for it, with messages that name the
+file, the line and the fix.
 
 Material and MkDocs accept almost anything in front matter: a misspelt key is silently ignored,
-and invalid YAML silently gives an empty page header. Here both stop the build.
+invalid YAML silently gives an empty page header, and a date that does not exist stops the build
+with a Python traceback. Here each of them is a plain message, and every other hook that needs
+the page's body or a line number gets it from `read`.
 """
 
 from __future__ import annotations
@@ -9,15 +12,17 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
+from dataclasses import dataclass, field
+from typing import Callable
 
-import yaml
-
+from clinic.booking import page_options
 from clinic.messages import content_problem
+from clinic.page_kinds import KINDS, MEDICAL_KINDS
+from clinic.safe_yaml import YamlProblem, as_date, key_lines, load
 
-MEDICAL_KINDS = ("article", "mechanism", "treatment", "faq")
-KINDS = MEDICAL_KINDS + ("home", "contact", "about", "legal", "search")
 REVIEW_FIELDS = ("last_reviewed", "next_review", "reviewed_by")
 MAX_DESCRIPTION = 160
+HIDE_VALUES = ("navigation", "toc", "footer", "path", "feedback", "tags")
 
 # Every key a page may set, and what it is for (shown to staff when they mistype one).
 KEYS = {
@@ -29,85 +34,143 @@ KEYS = {
     "reviewed_by": "who reviewed it, with credentials",
     "booking_cta": "false to hide the booking boxes, or a heading and text for them",
     "template": "a page template from overrides/ (for example contact.html)",
-    "hide": "parts of the page to hide (navigation, toc, footer)",
+    "hide": "parts of the page to hide: " + ", ".join(HIDE_VALUES),
     "about": "for search engines: the condition or treatment the page is about (default: its title)",
 }
+TEXT_KEYS = ("title", "description", "reviewed_by", "about", "template")
 
-# libyaml's parser when PyYAML has it (it does in the wheels pip installs): the same safe
-# loading, several times faster than the pure-Python one on every page of every build.
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*\n", re.S)
-
-
-def _key_lines(block: str) -> dict[str, int]:
-    """Line (in the file) of each top-level key of the front matter."""
-    return {m.group(1): block.count("\n", 0, m.start()) + 2
-            for m in re.finditer(r"^([A-Za-z_][\w-]*)\s*:", block, re.M)}
+_OPENING = re.compile(r"\A---[ \t]*\r?\n")
+_CLOSING = re.compile(r"^(?:---|\.\.\.)[ \t]*\r?$", re.M)
 
 
-def _as_date(value) -> dt.date | None:
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    return None
+@dataclass
+class FrontMatter:
+    meta: dict = field(default_factory=dict)
+    body: str = ""
+    body_line: int = 1          # the file's line on which the body starts
+    lines: dict = field(default_factory=dict)  # the file's line of each key
+    present: bool = False
 
 
-def front_matter_problems(source: str, path: str, today: dt.date) -> list[str]:
+class FrontMatterProblem(ValueError):
+    def __init__(self, line: int | None, what: str, fix: str):
+        super().__init__(what)
+        self.line, self.what, self.fix = line, what, fix
+
+
+def read(source: str) -> FrontMatter:
+    """The page's front matter and body. Raises FrontMatterProblem when it cannot be read."""
+    opening = _OPENING.match(source)
+    if not opening:
+        return FrontMatter(body=source)
+    closing = _CLOSING.search(source, opening.end())
+    if not closing:
+        raise FrontMatterProblem(1, "the front matter that starts on line 1 is never closed",
+                                 "add a line with only '---' after the last key (title:, description:, kind: ...)")
+    block = source[opening.end():closing.start()]
+    body_start = min(len(source), closing.end() + 1)
+    try:
+        meta, node = load(block)
+    except YamlProblem as problem:
+        line = problem.line + 1 if problem.line else 1
+        raise FrontMatterProblem(line, f"the front matter: {problem.what}", problem.fix) from None
+    if meta is None:
+        meta = {}
+    if not isinstance(meta, dict):
+        raise FrontMatterProblem(2, "the front matter must be 'key: value' lines", "write title: ... on its own line")
+    return FrontMatter(meta, source[body_start:], source.count("\n", 0, body_start) + 1,
+                       {key: line + 1 for key, line in key_lines(node).items()}, True)
+
+
+def _text_problem(key: str, value: object) -> tuple[str, str] | None:
+    if value is None or isinstance(value, str):
+        return None
+    shown = {True: "yes", False: "no"}.get(value, value) if isinstance(value, bool) else value
+    return (f"{key} is '{shown}', which YAML reads as a {type(value).__name__}, not as text",
+            f"put the text in quotes: {key}: \"...\"")
+
+
+def front_matter_problems(source: str, path: str, today: dt.date,
+                          template_exists: Callable[[str], bool] | None = None,
+                          templates: tuple[str, ...] = ()) -> list[str]:
     """Every problem with the page's front matter (and an empty page), in the site's message style."""
-    match = _FRONT_MATTER.match(source)
-    if not match:
+    try:
+        page = read(source)
+    except FrontMatterProblem as problem:
+        return [content_problem(path, problem.line, problem.what, problem.fix)]
+    if not page.present:
         return [content_problem(path, 1, "the page has no front matter",
                                 "start the file with a '---' line, then title:, description: and kind:, then '---'")]
-    block = match.group(1) or ""
-    try:
-        meta = yaml.load(block, Loader=_LOADER) or {}
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        line = mark.line + 2 if mark else 1
-        return [content_problem(path, line, "the front matter is not valid YAML",
-                                "check the colon after each key and put text with a colon in quotes")]
-    if not isinstance(meta, dict):
-        return [content_problem(path, 2, "the front matter must be 'key: value' lines", "write title: ... on its own line")]
-    lines = _key_lines(block)
-    problems = []
+    meta, problems = page.meta, []
 
     def problem(key, text, fix):
-        problems.append(content_problem(path, lines.get(key, 1), text, fix))
+        problems.append(content_problem(path, page.lines.get(key, 1), text, fix))
 
     for key in meta:
         if key not in KEYS:
             close = difflib.get_close_matches(str(key), KEYS, n=1)
-            fix = f"did you mean '{close[0]}'?" if close else "use one of: " + ", ".join(KEYS)
-            problem(key, f"unknown front-matter key '{key}'", fix)
+            problem(key, f"unknown front-matter key '{key}'",
+                    f"did you mean '{close[0]}'?" if close else "use one of: " + ", ".join(KEYS))
+    for key in TEXT_KEYS:
+        wrong = _text_problem(key, meta.get(key))
+        if wrong:
+            problem(key, *wrong)
     for key in ("title", "description", "kind"):
         if not str(meta.get(key) or "").strip():
-            problems.append(content_problem(path, 1, f"the page has no {key}", f"add '{key}: ...' ({KEYS[key]})"))
+            problems.append(content_problem(path, page.lines.get(key, 1), f"the page has no {key}",
+                                            f"add '{key}: ...' ({KEYS[key]})"))
     description = str(meta.get("description") or "")
     if len(description) > MAX_DESCRIPTION:
         problem("description", f"the description is {len(description)} characters long",
                 f"shorten it to {MAX_DESCRIPTION} or fewer; search engines cut off the rest")
     kind = meta.get("kind")
-    if kind and kind not in KINDS:
+    if kind and (not isinstance(kind, str) or kind not in KINDS):
         problem("kind", f"unknown kind '{kind}'", "use one of: " + ", ".join(KINDS))
-    if kind in MEDICAL_KINDS:
-        for key in REVIEW_FIELDS:
-            if key not in meta or meta[key] in (None, ""):
-                problems.append(content_problem(path, 1, f"a medical page needs '{key}'",
-                                                f"add '{key}:' ({KEYS[key]})"))
-        for key in ("last_reviewed", "next_review"):
-            if key in meta and meta[key] not in (None, "") and _as_date(meta[key]) is None:
-                problem(key, f"'{meta[key]}' is not a date", f"write {key} as YYYY-MM-DD, for example 2027-01-31")
-        next_review = _as_date(meta.get("next_review"))
-        if next_review and next_review < today:
-            problem("next_review", f"the review was due on {next_review.isoformat()}",
-                    "have a clinician review the page, then update last_reviewed and next_review")
-        last_reviewed = _as_date(meta.get("last_reviewed"))
-        if last_reviewed and last_reviewed > today:
-            problem("last_reviewed", f"last_reviewed {last_reviewed.isoformat()} is in the future",
-                    "use the date the review actually happened")
-    body = source[match.end():]
-    if not re.sub(r"<!--.*?-->", "", body, flags=re.S).strip():
-        problems.append(content_problem(path, source.count("\n", 0, match.end()) + 1, "the page is empty",
+    template = meta.get("template")
+    if isinstance(template, str) and template_exists and not template_exists(template):
+        problem("template", f"there is no page template '{template}'",
+                "use one of: " + ", ".join(templates) if templates else "check the name in overrides/")
+    hide = meta.get("hide")
+    if hide is not None and (not isinstance(hide, list) or any(v not in HIDE_VALUES for v in hide)):
+        problem("hide", f"hide is '{hide}'", "list what to hide, one per line as '  - toc', from: " + ", ".join(HIDE_VALUES))
+    if "booking_cta" in meta:
+        try:
+            page_options(meta["booking_cta"])
+        except ValueError as error:
+            what, _, fix = str(error).partition(" — ")
+            problem("booking_cta", what, fix)
+    if kind in MEDICAL_KINDS or any(key in meta for key in REVIEW_FIELDS):
+        problems += _review_problems(meta, page.lines, path, today)
+    if not re.sub(r"<!--.*?-->", "", page.body, flags=re.S).strip():
+        problems.append(content_problem(path, page.body_line, "the page is empty",
                                         "write the page's text below the front matter, or remove the page"))
+    return problems
+
+
+def _review_problems(meta: dict, lines: dict, path: str, today: dt.date) -> list[str]:
+    problems = []
+
+    def problem(key, text, fix):
+        problems.append(content_problem(path, lines.get(key, 1), text, fix))
+
+    for key in REVIEW_FIELDS:
+        if key not in meta or meta[key] in (None, ""):
+            problem(key, f"a medical page needs '{key}'", f"add '{key}:' ({KEYS[key]})")
+    reviewer = meta.get("reviewed_by")
+    if isinstance(reviewer, str) and reviewer and len(re.findall(r"[^\W\d_]", reviewer)) < 2:
+        problem("reviewed_by", f"reviewed_by is '{reviewer}', which is not a name",
+                "write the reviewing clinician's name and credentials, for example 'Jane Doe, L.Ac.'")
+    for key in ("last_reviewed", "next_review"):
+        if meta.get(key) not in (None, "") and as_date(meta[key]) is None:
+            problem(key, f"'{meta[key]}' is not a date", f"write {key} as YYYY-MM-DD, for example 2027-01-31")
+    next_review, last_reviewed = as_date(meta.get("next_review")), as_date(meta.get("last_reviewed"))
+    if next_review and next_review < today:
+        problem("next_review", f"the review was due on {next_review.isoformat()}",
+                "have a clinician review the page, then update last_reviewed and next_review")
+    if last_reviewed and last_reviewed > today:
+        problem("last_reviewed", f"last_reviewed {last_reviewed.isoformat()} is in the future",
+                "use the date the review actually happened")
+    if next_review and last_reviewed and next_review <= last_reviewed:
+        problem("next_review", f"the next review ({next_review.isoformat()}) is not after the last one "
+                f"({last_reviewed.isoformat()})", "set next_review to a later date, usually a year after last_reviewed")
     return problems

@@ -1,8 +1,9 @@
 """A Content-Security-Policy for each built page, and safe external links.
 
-GitHub Pages cannot send headers, so the policy travels in a <meta> tag. Inline scripts are
-allowed by the SHA-256 hash of their exact text, computed on the finished HTML, so a script
-injected through content would not run.
+GitHub Pages cannot send headers, so the policy travels in a <meta> tag. It allows the inline
+scripts of the site's own templates by the SHA-256 hash of their text. Those hashes come from the
+templates rendered without any page content (hooks/security.py), never from the finished page:
+a script that arrived through content would otherwise be allowed too.
 """
 
 from __future__ import annotations
@@ -10,16 +11,16 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
+from urllib.parse import urlsplit
 
-_INLINE_SCRIPT = re.compile(r"<script(?P<attrs>(?:\s[^>]*)?)>(?P<body>.*?)</script>", re.S | re.I)
+from selectolax.lexbor import LexborHTMLParser
+
 _DATA_TYPES = ("application/json", "application/ld+json")  # data blocks: never executed
 _CHARSET = re.compile(r"<meta charset=[\"']?utf-8[\"']?\s*/?>", re.I)
+_OLD_POLICY = re.compile(r'<meta http-equiv="Content-Security-Policy"[^>]*>\s*')
 _ANCHOR = re.compile(r"<a\b(?P<attrs>[^>]*)>", re.I)
 _HREF = re.compile(r"""\shref=(["'])(?P<href>[^"']*)\1""", re.I)
 _REL = re.compile(r"""\srel=(["'])(?P<rel>[^"']*)\1""", re.I)
-# The search page's script says it loads Pagefind, which runs as WebAssembly: only that page's
-# policy allows compiling WebAssembly ('wasm-unsafe-eval'; it allows no JavaScript eval).
-_LOADS_WASM = re.compile(r"<script\b[^>]*\sdata-loads-pagefind[\s>=]", re.I)
 
 BASE_POLICY = {
     "default-src": ["'self'"],
@@ -37,41 +38,52 @@ BASE_POLICY = {
 }
 
 
-def inline_script_hashes(html: str) -> list[str]:
-    hashes = []
-    for match in _INLINE_SCRIPT.finditer(html):
-        attrs = match["attrs"] or ""
-        if re.search(r"\ssrc=", attrs, re.I):
+def inline_scripts(html: str) -> list[str]:
+    """The text of each inline script a browser would run, as its HTML parser reads it."""
+    scripts = []
+    for node in LexborHTMLParser(html).css("script"):
+        kind = (node.attributes.get("type") or "").strip().lower()
+        if "src" in node.attributes or kind in _DATA_TYPES:
             continue
-        kind = re.search(r"""\stype=(["']?)([^"'\s>]+)\1""", attrs, re.I)
-        if kind and kind.group(2).lower() in _DATA_TYPES:
-            continue
-        digest = hashlib.sha256(match["body"].encode("utf-8")).digest()
-        hashes.append(f"'sha256-{base64.b64encode(digest).decode()}'")
-    return list(dict.fromkeys(hashes))
+        scripts.append(node.text(deep=True))
+    return scripts
 
 
-def policy_for(html: str) -> str:
-    policy = {name: list(values) for name, values in BASE_POLICY.items()}
-    if _LOADS_WASM.search(html):
-        policy["script-src"].append("'wasm-unsafe-eval'")
-    policy["script-src"] += inline_script_hashes(html)
-    return "; ".join(f"{name} {' '.join(values)}" for name, values in policy.items())
+def loads_pagefind(html: str) -> bool:
+    """The search page's script says it loads Pagefind, which runs as WebAssembly: only that
+    page's policy allows compiling WebAssembly ('wasm-unsafe-eval'; it allows no JavaScript eval)."""
+    return "data-loads-pagefind" in html and bool(LexborHTMLParser(html).css_first("script[data-loads-pagefind]"))
 
 
-def with_csp(html: str) -> str:
-    """The page with its policy as the first thing after the charset, replacing an older one."""
-    html = re.sub(r'<meta http-equiv="Content-Security-Policy"[^>]*>\s*', "", html)
-    tag = f'<meta http-equiv="Content-Security-Policy" content="{policy_for(html)}">'
+def script_hash(script: str) -> str:
+    digest = hashlib.sha256(script.encode("utf-8")).digest()
+    return f"'sha256-{base64.b64encode(digest).decode()}'"
+
+
+def policy(hashes: list[str], allow_wasm: bool = False) -> str:
+    rules = {name: list(values) for name, values in BASE_POLICY.items()}
+    if allow_wasm:
+        rules["script-src"].append("'wasm-unsafe-eval'")
+    rules["script-src"] += sorted(set(hashes))
+    return "; ".join(f"{name} {' '.join(values)}" for name, values in rules.items())
+
+
+def with_csp(html: str, rules: str) -> str:
+    """The page with `rules` as the first thing after the charset, replacing an older policy."""
+    html = _OLD_POLICY.sub("", html)
     match = _CHARSET.search(html)
     if not match:
         return html
+    tag = f'<meta http-equiv="Content-Security-Policy" content="{rules}">'
     return html[:match.end()] + "\n    " + tag + html[match.end():]
 
 
 def is_external(href: str, site_host: str) -> bool:
-    match = re.match(r"^(?:https?:)?//([^/:?#]+)", href, re.I)
-    return bool(match) and match.group(1).lower() != site_host.lower()
+    try:
+        parts = urlsplit(href.strip())
+    except ValueError:
+        return False
+    return bool(parts.netloc) and (parts.hostname or "").lower() != site_host.lower()
 
 
 def with_safe_external_links(html: str, site_host: str) -> str:

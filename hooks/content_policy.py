@@ -1,0 +1,52 @@
+"""MkDocs hook: a page's content may hold only safe HTML (see `clinic.html_policy`).
+
+Runs first on each page's HTML, before the hooks add booking boxes, so it checks what staff
+wrote: the page, its figures' captions and the references it cites. A problem names the file
+and line where the offending text was found.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+
+from clinic.html_policy import content_findings, line_of, without_trust_marks
+from clinic.messages import content_problem
+
+
+class _Build:
+    # Files whose text can reach a page's content besides the page itself: figure files and
+    # the bibliography. Read once per build, only to say where a problem was written.
+    data_files: list[tuple[str, str]] = []
+    site_host = ""
+
+
+def on_config(config):
+    root = Path(config.config_file_path).parent
+    data = root / "data"
+    files = sorted(data.rglob("*")) if data.is_dir() else []
+    _Build.data_files = [(file.relative_to(root).as_posix(), file.read_text(encoding="utf-8", errors="replace"))
+                         for file in files if file.suffix in (".yaml", ".yml", ".json")]
+    _Build.site_host = urlsplit(config.site_url or "").hostname or ""
+    return config
+
+
+def _where(needles, page_path: str, page_source: str) -> tuple[str, int | None]:
+    for path, text in [(page_path, page_source), *_Build.data_files]:
+        line = line_of(needles, text)
+        if line:
+            return path, line
+    return page_path, None
+
+
+@event_priority(100)
+def on_page_content(html, page, config, files):
+    findings = content_findings(html, _Build.site_host)
+    if findings:
+        path = f"{Path(config.docs_dir).name}/{page.file.src_uri}"
+        raise PluginError("\n".join(content_problem(*_where(f.needles, path, page.file.content_string), f.what, f.fix)
+                                    for f in findings))
+    return without_trust_marks(html)
