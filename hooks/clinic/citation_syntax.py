@@ -25,10 +25,17 @@ _LINK_DESTINATION = re.compile(r"\]\((?:[^()\n]|\([^()\n]*\))*\)")
 
 # A bracket holding at least one @, not escaped, not a link text or link definition.
 _BRACKET = re.compile(r"(?<!\\)\[(?P<inner>[^\[\]]*@[^\[\]]*)\](?![(\[])")
-_KEY = r"[A-Za-z0-9_](?:[A-Za-z0-9_:.#$%&+?<>~/-]*[A-Za-z0-9_])?"
+# Letters of any alphabet, so a key with an accent is reported as unknown instead of left as text.
+_KEY = r"\w(?:[\w:.#$%&+?<>~/-]*\w)?"
 _ITEM = re.compile(rf"^(?P<prefix>(?:.*\s)?)-?@(?P<key>{_KEY})(?P<suffix>(?:[,\s].*)?)$", re.S)
 
 REFERENCES_MARKER = "///Footnotes Go Here///"
+# Inside a bracket: an @ that starts a key (not the @ of an e-mail address).
+_CITE_AT = re.compile(r"(?:^|[\s;\[-])@")
+_CITATION_LIKE = re.compile(r"\[(?:[^\]\n]*[\s;])?-?@\w")
+_FOOTNOTE_DEFINITION = re.compile(r"^ {0,3}\[\^[^\]\n]+\]:")
+# Between the numbers of a group of citations, as the numbers themselves are: superscript.
+GROUP_SEPARATOR = "<sup>,</sup>"
 
 
 @dataclass(frozen=True)
@@ -51,6 +58,8 @@ class Rendered:
     markdown: str
     cited_keys: list[str] = field(default_factory=list)
     unknown: list[tuple[int, str]] = field(default_factory=list)
+    # (line, what is wrong, how to fix it) for citations that cannot be read
+    malformed: list[tuple[int, str, str]] = field(default_factory=list)
 
 
 def code_lines(lines: list[str]) -> list[bool]:
@@ -120,17 +129,77 @@ def _parse_items(inner: str) -> tuple[CiteItem, ...] | None:
     return tuple(items)
 
 
-def find_citations(markdown: str) -> list[Citation]:
+def _scan(markdown: str) -> tuple[list[Citation], list[tuple[int, str, str]]]:
+    """The citations in the text, and the places that look like a citation but cannot be read."""
     masked = _masked(markdown)
-    found = []
+    found, malformed, taken = [], [], []
     for match in _BRACKET.finditer(masked):
         if "\n\n" in match["inner"] or match.start() > 0 and masked[match.start() - 1] == "!":
             continue
+        line = markdown.count("\n", 0, match.start()) + 1
+        text = markdown[match.start():match.end()]
         items = _parse_items(markdown[match.start("inner"):match.end("inner")])
         if items:
-            line = markdown.count("\n", 0, match.start()) + 1
             found.append(Citation(match.start(), match.end(), line, items))
-    return found
+            taken.append((match.start(), match.end()))
+        elif _CITE_AT.search(match["inner"]):
+            malformed.append((line, f"the citation '{text}' cannot be read",
+                              "write it as [@key], [@key1; @key2] or [see @key, p. 12], with a key from "
+                              "data/bibliography.yaml"))
+            taken.append((match.start(), match.end()))
+    malformed += _unclosed(markdown, masked, taken)
+    malformed += _in_footnotes(markdown)
+    return found, sorted(malformed)
+
+
+def _unclosed(markdown: str, masked: str, taken: list[tuple[int, int]]) -> list[tuple[int, str, str]]:
+    """A '[' opening a citation whose ']' never comes before the paragraph ends."""
+    problems, inside = [], iter(sorted(taken))
+    current = next(inside, None)
+    for match in re.finditer(r"(?<!\\)\[", masked):
+        start = match.start()
+        while current and current[1] <= start:
+            current = next(inside, None)
+        if current and current[0] <= start < current[1]:
+            continue
+        paragraph_end = masked.find("\n\n", start)
+        rest = masked[start + 1:paragraph_end if paragraph_end >= 0 else len(masked)]
+        closing = rest.find("]")
+        opening = rest.find("[")
+        segment = rest if closing < 0 else ""
+        if closing < 0 and opening >= 0:
+            segment = rest[:opening]
+        if segment and _CITE_AT.search(segment) and re.search(r"(?:^|[\s;-])@\w", segment):
+            line = markdown.count("\n", 0, start) + 1
+            shown = markdown[start:start + 1 + len(segment)].split("\n")[0][:40]
+            problems.append((line, f"the citation '{shown}' is never closed with ']'",
+                             "add ']' after the last key, as in [@key]"))
+    return problems
+
+
+def _in_footnotes(markdown: str) -> list[tuple[int, str, str]]:
+    """Citations written inside a footnote's own text, where a footnote number cannot go.
+    (Footnote definitions are masked like link definitions, so they are read here on their own.)"""
+    if "[^" not in markdown:
+        return []
+    lines = markdown.split("\n")
+    problems, in_note = [], False
+    for number, (line, code) in enumerate(zip(lines, code_lines(lines)), start=1):
+        if code:
+            continue
+        if _FOOTNOTE_DEFINITION.match(line):
+            in_note = True
+        elif line.strip() and not line.startswith(("    ", "\t")):
+            in_note = False
+        if in_note and _CITATION_LIKE.search(line):
+            problems.append((number, "a citation inside a footnote's text",
+                             "put the citation in the sentence the footnote belongs to, or write the source "
+                             "out in the footnote"))
+    return problems
+
+
+def find_citations(markdown: str) -> list[Citation]:
+    return _scan(markdown)[0]
 
 
 def _label(item: CiteItem, taken: dict[str, CiteItem]) -> str:
@@ -154,11 +223,16 @@ def render_citations(markdown: str, references: Mapping[str, str], heading: str 
     Notes are numbered in order of first citation; a work cited again the same way reuses its
     note, while a citation with its own prefix or locator gets a note of its own.
     """
-    citations = find_citations(markdown)
-    result = Rendered(markdown)
+    citations, malformed = _scan(markdown)
+    result = Rendered(markdown, malformed=malformed)
     if not citations:
         return result
+    # Repeats of a note are written as links to it: Python-Markdown's footnotes take time that
+    # grows with the square of the repeats of one label. Numbers follow the order notes are
+    # defined in, so the page's own footnotes (defined before ours, at the end) come first.
+    own_notes = sum(1 for line in _masked(markdown).split("\n") if _FOOTNOTE_DEFINITION.match(line))
     labels: dict[str, CiteItem] = {}
+    numbers: dict[str, int] = {}
     pieces, cursor = [], 0
     for citation in citations:
         refs = []
@@ -170,8 +244,12 @@ def render_citations(markdown: str, references: Mapping[str, str], heading: str 
             labels.setdefault(label, item)
             if item.key not in result.cited_keys:
                 result.cited_keys.append(item.key)
-            refs.append(f"[^{label}]")
-        kept = "^,^".join(refs) if refs else markdown[citation.start:citation.end]
+            if label in numbers:
+                refs.append(f'<sup><a class="footnote-ref" href="#fn:{label}">{numbers[label]}</a></sup>')
+            else:
+                numbers[label] = own_notes + len(numbers) + 1
+                refs.append(f"[^{label}]")
+        kept = GROUP_SEPARATOR.join(refs) if refs else markdown[citation.start:citation.end]
         pieces += [markdown[cursor:citation.start], kept]
         cursor = citation.end
     pieces.append(markdown[cursor:])

@@ -21,6 +21,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 import yaml
 
+from clinic import safe_yaml
 from clinic.messages import content_problem
 
 KINDS = ("bar-chart", "timeline", "steps")
@@ -195,11 +196,9 @@ def parse_figure(text: str, path: str, figure_id: str) -> Figure:
                                           "name the file with lowercase letters, digits and dashes, "
                                           "such as medicare-visits.yaml"))
     try:
-        data, root = yaml.safe_load(text), yaml.compose(text)
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        raise FigureError(content_problem(path, mark.line + 1 if mark else None, "the figure file is not valid YAML",
-                                          "check the indentation and quotes near this line")) from None
+        data, root = safe_yaml.load(text)
+    except safe_yaml.YamlProblem as problem:
+        raise FigureError(content_problem(path, problem.line, f"the figure file: {problem.what}", problem.fix)) from None
     if not isinstance(data, dict):
         raise FigureError(content_problem(path, 1, "the figure file must be a list of settings",
                                           "start it with 'kind: ...' on a line of its own"))

@@ -3,6 +3,8 @@ page, no redirect that leads to another redirect or back to itself."""
 
 from __future__ import annotations
 
+import difflib
+
 import yaml
 
 from clinic.messages import content_problem
@@ -24,8 +26,22 @@ def _redirect_map_node(root):
     return None
 
 
-def redirect_problems(config_text: str, config_name: str, pages: set[str]) -> list[str]:
-    """Problems in the redirect map. `pages` are the site's Markdown files (paths in docs/)."""
+def _final_target(start: str, targets: dict[str, tuple[str, int]]) -> str | None:
+    """Where a chain of old addresses ends, or None when it goes round in a circle."""
+    seen, current = {start}, targets[start][0]
+    while current.split("#")[0] in targets:
+        page = current.split("#")[0]
+        if page in seen:
+            return None
+        seen.add(page)
+        current = targets[page][0]
+    return current
+
+
+def redirect_problems(config_text: str, config_name: str, pages: set[str],
+                      anchors: dict[str, set[str]] | None = None) -> list[str]:
+    """Problems in the redirect map. `pages` are the site's Markdown files (paths in docs/);
+    `anchors`, each page's heading ids, for targets with a #heading."""
     try:
         node = _redirect_map_node(yaml.compose(config_text, Loader=yaml.SafeLoader))
     except yaml.YAMLError:
@@ -35,22 +51,37 @@ def redirect_problems(config_text: str, config_name: str, pages: set[str]) -> li
     problems, seen, targets = [], {}, {}
     for key, value in node.value:
         line = key.start_mark.line + 1
-        old, new = str(key.value), str(value.value)
+        old, new = str(key.value), str(getattr(value, "value", ""))
         if old in seen:
             problems.append(content_problem(config_name, line, f"the old address '{old}' is listed twice "
                                             f"(also on line {seen[old]})", "keep one line for it"))
         seen[old] = line
         targets[old] = (new, line)
+    example = next(iter(sorted(pages)), "treatments.md")
     for old, (new, line) in targets.items():
-        page = new.split("#")[0]
-        if "://" in new:
+        page, _, heading = new.partition("#")
+        if "://" in new or new.startswith("//"):
+            problems.append(content_problem(config_name, line, f"'{old}' redirects to '{new}', another website",
+                                            f"old addresses may only lead to a page of this site, such as {example}"))
             continue
-        if page in targets:
+        if page == old:
+            problems.append(content_problem(config_name, line, f"'{old}' redirects to itself",
+                                            f"point it at the page that replaced it, such as {example}, or remove the line"))
+        elif page in targets:
+            final = _final_target(old, targets)
+            fix = (f"point it straight at '{final}'" if final and final.split("#")[0] != old
+                   else "these old addresses lead to each other in a circle: point each at a page in docs/")
             problems.append(content_problem(config_name, line, f"'{old}' redirects to '{page}', which is itself "
-                                            "an old address", f"point it straight at '{targets[page][0]}'"))
+                                            "an old address", fix))
         elif page not in pages:
             problems.append(content_problem(config_name, line, f"'{old}' redirects to '{new}', which is not a page",
-                                            "use the path of a page in docs/, such as treatments.md"))
+                                            f"use the path of a page in docs/, such as {example}"))
+        elif heading and anchors is not None and heading not in anchors.get(page, set()):
+            known = sorted(anchors.get(page, set()))
+            close = difflib.get_close_matches(heading, known, n=1)
+            fix = f"did you mean '{page}#{close[0]}'?" if close else f"use a heading of {page}, or no '#' part"
+            problems.append(content_problem(config_name, line, f"'{old}' redirects to '{new}', but {page} has no "
+                                            f"heading '{heading}'", fix))
         if old in pages:
             problems.append(content_problem(config_name, line, f"'{old}' is both a page and an old address",
                                             "remove the redirect, or rename the page"))
