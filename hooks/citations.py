@@ -16,6 +16,7 @@ from mkdocs.exceptions import PluginError
 
 from clinic.bibliography import BibliographyError, entry_problems, format_works, parse_entries, style_exists
 from clinic.citation_syntax import render_citations
+from clinic.page_coverage import PageCoverage
 from clinic.messages import content_problem, front_matter_line_count
 
 log = logging.getLogger("mkdocs.plugins.citations")
@@ -28,6 +29,8 @@ class CitationSettings(base.Config):
 
 
 class _Build:
+    # The pages this build has read: checks over every page wait for a full build.
+    coverage = PageCoverage()
     """What one build knows: the formatted works, and which of them pages cite."""
     works: dict = {}
     references: dict = {}
@@ -74,7 +77,13 @@ def _suggestion(key: str) -> str:
     return f"did you mean '{close[0]}'?" if close else "add the work to the bibliography, or fix the key"
 
 
+def on_files(files, config):
+    _Build.coverage.start(f.src_uri for f in files.documentation_pages())
+    return files
+
+
 def on_page_markdown(markdown, page, config, files):
+    _Build.coverage.saw(page.file.src_uri)
     rendered = render_citations(markdown, _Build.references, _Build.settings.heading)
     if rendered.unknown or rendered.malformed:
         path = f"{Path(config.docs_dir).name}/{page.file.src_uri}"
@@ -91,6 +100,8 @@ def on_page_markdown(markdown, page, config, files):
 
 def on_env(env, config, files):
     # Runs after every page's Markdown has been read, so the set of cited works is complete.
+    if not _Build.coverage.complete:
+        return env  # a --dirty build: the pages it did not read may cite the rest
     unused = sorted(set(_Build.works) - _Build.cited)
     if unused:
         log.warning("the bibliography has works no page cites: %s — cite them or remove them "

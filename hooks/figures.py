@@ -23,6 +23,7 @@ from mkdocs.exceptions import PluginError
 from clinic.figures import (Figure, FigureError, description, drawings, find_markers, one_line, parse_figure,
                             replace_lines, suggestion, table)
 from clinic.html_policy import TRUSTED_ATTRIBUTE, TRUSTED_MARK
+from clinic.page_coverage import PageCoverage
 from clinic.messages import content_problem, front_matter_line_count
 from settings_schema import validated
 
@@ -37,6 +38,8 @@ class FigureSettings(base.Config):
 
 
 class _Build:
+    # The pages this build has read: checks over every page wait for a full build.
+    coverage = PageCoverage()
     figures: dict[str, Figure] = {}
     shown: set = set()
     env = None
@@ -76,6 +79,7 @@ def on_config(config):
 
 
 def on_files(files, config):
+    _Build.coverage.start(f.src_uri for f in files.documentation_pages())
     # MkDocs publishes every theme file that is not HTML as it is; the SVG templates are
     # templates, not pictures, so they stay out of the site.
     docs_dir = os.path.abspath(config.docs_dir)
@@ -103,6 +107,7 @@ def _render(config, figure: Figure) -> str:
 
 
 def on_page_markdown(markdown, page, config, files):
+    _Build.coverage.saw(page.file.src_uri)
     placements, misplaced = find_markers(markdown)
     if not placements and not misplaced:
         return markdown
@@ -130,6 +135,8 @@ def on_page_markdown(markdown, page, config, files):
 
 def on_env(env, config, files):
     # Runs after every page's Markdown has been read, so the set of figures shown is complete.
+    if not _Build.coverage.complete:
+        return env  # a --dirty build: the pages it did not read may show the rest
     unused = sorted(set(_Build.figures) - _Build.shown)
     if unused:
         log.warning("no page shows the figures %s — place each with a line '<!-- figure: name -->' "

@@ -35,6 +35,14 @@ def _page_templates(config) -> list[str]:
     return sorted(names - {"base.html", "404.html"})
 
 
+def on_config(config):
+    # Material prints these settings into <meta> tags and the menu as they are.
+    for name in ("site_name", "site_description", "copyright"):
+        if isinstance(config.get(name), str):
+            config[name] = escape(config[name])
+    return config
+
+
 def on_files(files, config):
     templates = _page_templates(config)
     docs = Path(config.docs_dir).name

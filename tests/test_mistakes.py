@@ -75,7 +75,7 @@ CASES = {
         r"docs/bare\.md:1: the page has no front matter"),
     "unknown booking_cta setting": (
         edit("docs/treatments.md", "kind: treatment", "kind: treatment\nbooking_cta:\n  headline: Hi"),
-        r"docs/treatments\.md: booking_cta has unknown setting 'headline' — use only heading and text"),
+        r"docs/treatments\.md:\d+: booking_cta has unknown setting 'headline' — use only heading and text"),
     # citations and bibliography
     "unknown citation key": (
         edit(ARTICLE, "[@debar2025backinaction]", "[@debar2024backinaction]"),
@@ -95,10 +95,10 @@ CASES = {
         r"data/bibliography\.yaml:\d+: the bibliography is not valid CSL YAML/JSON"),
     "bibliography file missing": (
         edit("mkdocs.yml", "bibliography: data/bibliography.yaml", "bibliography: data/missing.yaml"),
-        r"mkdocs\.yml: extra\.citations\.bibliography: "),
+        r"mkdocs\.yml:\d+: extra\.citations\.bibliography: "),
     "unknown citation style": (
         edit("mkdocs.yml", "style: american-medical-association", "style: ama-11"),
-        r"mkdocs\.yml: extra\.citations\.style: unknown citation style 'ama-11'"),
+        r"mkdocs\.yml:\d+: extra\.citations\.style: unknown citation style 'ama-11'"),
     "work nobody cites": (
         edit("data/bibliography.yaml", "- id: debar2023protocol",
              "- id: unused2020\n  type: book\n  title: Unused\n  author: [{literal: Nobody}]\n  issued: {date-parts: [[2020]]}\n\n- id: debar2023protocol"),
@@ -106,22 +106,22 @@ CASES = {
     # settings
     "booking URL over plain http": (
         edit("mkdocs.yml", "url: https://booking.example.org", "url: http://booking.example.org"),
-        r"mkdocs\.yml: extra\.booking\.url: 'http://booking\.example\.org/alban-acupuncture' must be a web address starting with https://"),
+        r"mkdocs\.yml:\d+: extra\.booking\.url: 'http://booking\.example\.org/alban-acupuncture' must be a web address starting with https://"),
     "booking URL that runs a script": (
         edit("mkdocs.yml", "url: https://booking.example.org/alban-acupuncture", "url: \"javascript:alert(1)\""),
-        r"mkdocs\.yml: extra\.booking\.url: 'javascript:alert\(1\)' must be a web address starting with https://"),
+        r"mkdocs\.yml:\d+: extra\.booking\.url: 'javascript:alert\(1\)' must be a web address starting with https://"),
     "empty booking URL": (
         edit("mkdocs.yml", "url: https://booking.example.org/alban-acupuncture", "url: \"\""),
-        r"mkdocs\.yml: extra\.booking\.url: "),
+        r"mkdocs\.yml:\d+: extra\.booking\.url: "),
     "empty booking label": (
         edit("mkdocs.yml", "label: Book an appointment", "label: \"  \""),
-        r"mkdocs\.yml: extra\.booking\.label: must not be empty"),
+        r"mkdocs\.yml:\d+: extra\.booking\.label: must not be empty"),
     "phone number with dashes": (
         edit("mkdocs.yml", 'phone: "+12125550142"', 'phone: "212-555-0142"'),
-        r"mkdocs\.yml: extra\.clinic\.phone: '212-555-0142' is not a phone number in international form — write it as \+1"),
+        r"mkdocs\.yml:\d+: extra\.clinic\.phone: '212-555-0142' is not a phone number in international form — write it as \+1"),
     "phone number that cannot exist": (
         edit("mkdocs.yml", 'phone: "+12125550142"', 'phone: "+11235550142"'),
-        r"mkdocs\.yml: extra\.clinic\.phone: '\+11235550142' is not a valid US number"),
+        r"mkdocs\.yml:\d+: extra\.clinic\.phone: '\+11235550142' is not a valid US number"),
     # links, images, navigation (MkDocs' own checks, made fatal by --strict)
     "link to a page that does not exist": (
         edit("docs/about.md", "(book.md)", "(booking.md)"),
@@ -149,7 +149,7 @@ CASES = {
         r"WARNING\s+-\s+docs/treatments\.md:\d+: over-strong health claim 'proven' — "),
     "opening time that is not a time": (
         edit("mkdocs.yml", 'opens: "09:00"', 'opens: "9am"'),
-        r"mkdocs\.yml: extra\.clinic\.hours: .*'9am' is not a time — write it as 24-hour HH:MM"),
+        r"mkdocs\.yml:\d+: extra\.clinic\.hours: .*'9am' is not a time — write it as 24-hour HH:MM"),
     "page missing from the nav": (
         write("docs/orphan.md", GOOD_FRONT + "# Orphan\n\nNot in the menu.\n"),
         r"docs/orphan\.md:1: this page is not in the menu — add it under 'nav:' in mkdocs\.yml"),

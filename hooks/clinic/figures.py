@@ -198,7 +198,7 @@ def parse_figure(text: str, path: str, figure_id: str) -> Figure:
     try:
         data, root = safe_yaml.load(text)
     except safe_yaml.YamlProblem as problem:
-        raise FigureError(content_problem(path, problem.line, f"the figure file: {problem.what}", problem.fix)) from None
+        raise FigureError(content_problem(path, problem.line, problem.about("the figure file"), problem.fix)) from None
     if not isinstance(data, dict):
         raise FigureError(content_problem(path, 1, "the figure file must be a list of settings",
                                           "start it with 'kind: ...' on a line of its own"))

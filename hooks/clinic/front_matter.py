@@ -73,7 +73,7 @@ def read(source: str) -> FrontMatter:
         meta, node = load(block)
     except YamlProblem as problem:
         line = problem.line + 1 if problem.line else 1
-        raise FrontMatterProblem(line, f"the front matter: {problem.what}", problem.fix) from None
+        raise FrontMatterProblem(line, problem.about("the front matter"), problem.fix) from None
     if meta is None:
         meta = {}
     if not isinstance(meta, dict):

@@ -102,8 +102,26 @@ def nav_problems(config_name: str, config_text: str, nav, pages: set[str], not_i
         fix = f"did you mean '{close[0]}'?" if close else "create the page in docs/, or remove the line"
         problems.append(content_problem(config_name, line_of(entry), f"the menu (nav) lists '{entry}', "
                                         "which is not a page in docs/", fix))
+    problems += _title_problems(config_name, config_text, nav)
     if nav:
         for page in sorted(pages - listed - not_in_nav):
             problems.append(content_problem(f"docs/{page}", 1, "this page is not in the menu",
                                             "add it under 'nav:' in mkdocs.yml, so readers can find it"))
+    return problems
+
+
+def _title_problems(config_name: str, config_text: str, nav) -> list[str]:
+    """Menu titles are printed into every page as they are (Material does not escape them):
+    plain words only."""
+    problems = []
+    for item in nav or []:
+        if isinstance(item, dict):
+            for title, value in item.items():
+                if isinstance(title, str) and re.search(r"[<>]", title):
+                    index = config_text.find(title)
+                    line = config_text.count("\n", 0, index) + 1 if index >= 0 else None
+                    problems.append(content_problem(config_name, line, f"the menu title '{title}' holds '<' or '>'",
+                                                    "write the menu title in plain words, without HTML"))
+                if isinstance(value, list):
+                    problems += _title_problems(config_name, config_text, value)
     return problems

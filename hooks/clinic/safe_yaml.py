@@ -14,12 +14,19 @@ import yaml
 _BASE = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's parser when PyYAML has it
 
 
+NOT_YAML = "this is not valid YAML"
+
+
 class YamlProblem(ValueError):
     """Text that is not usable YAML; `line` is 1-based in the text given (None if unknown)."""
 
     def __init__(self, line: int | None, what: str, fix: str):
         super().__init__(what)
         self.line, self.what, self.fix = line, what, fix
+
+    def about(self, subject: str) -> str:
+        """What is wrong, said of `subject` ("the front matter", "the figure file")."""
+        return f"{subject} is not valid YAML" if self.what == NOT_YAML else f"{subject}: {self.what}"
 
 
 class _Loader(_BASE):
@@ -49,11 +56,11 @@ def load(text: str) -> tuple[object, yaml.Node | None]:
         data = _Loader(text).get_single_data() if node is not None else None
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
-        raise YamlProblem(mark.line + 1 if mark else None, "this is not valid YAML",
+        raise YamlProblem(mark.line + 1 if mark else None, NOT_YAML,
                           "check the colon after each name, the indentation, and put text holding a colon "
                           "or a quote in quotes") from None
     except yaml.YAMLError:
-        raise YamlProblem(None, "this is not valid YAML", "check the indentation and quotes") from None
+        raise YamlProblem(None, NOT_YAML, "check the indentation and quotes") from None
     return data, node
 
 

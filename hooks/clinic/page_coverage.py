@@ -1,0 +1,22 @@
+"""Which of the site's pages this build has read, so a check over every page ("no page cites this
+work") speaks only after a full build. A `--dirty` build reads just the pages that changed: the
+others' citations and figures are unknown, not missing."""
+
+from __future__ import annotations
+
+
+class PageCoverage:
+    def __init__(self) -> None:
+        self.expected: set[str] = set()
+        self.seen: set[str] = set()
+
+    def start(self, pages) -> None:
+        """A new build of `pages` (their paths in docs/)."""
+        self.expected, self.seen = set(pages), set()
+
+    def saw(self, page: str) -> None:
+        self.seen.add(page)
+
+    @property
+    def complete(self) -> bool:
+        return self.expected <= self.seen
