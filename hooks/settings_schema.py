@@ -7,6 +7,7 @@ Not a hook: hook files import from here.
 from __future__ import annotations
 
 import difflib
+import re
 from pathlib import Path
 
 from mkdocs.config import base
@@ -106,6 +107,46 @@ class MapPosition(base.Config):
     longitude = _Checked(_between(-180, 180), optional=True)
 
 
+MEDICARE_ARRANGEMENTS = ("self-pay", "supervising-practice")
+
+
+def _one_of(choices):
+    def problem(value):
+        return None if value in choices else f"'{value}' must be one of: " + ", ".join(choices)
+    return problem
+
+
+def _whole_number(low: int, high: int):
+    def problem(value):
+        if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+            return f"'{value}' must be a whole number from {low} to {high}"
+        return None
+    return problem
+
+
+def _price(value):
+    """A price as readers see it ("$120"), or the placeholder "[price]" until go-live."""
+    text = str(value).strip() if isinstance(value, (str, int)) and not isinstance(value, bool) else ""
+    if text == "[price]" or re.fullmatch(r"\$?[0-9]{1,4}(\.[0-9]{2})?", text):
+        return None
+    return f"'{value}' is not a price — write it as \"$120\" (or \"[price]\" until the clinic sets it)"
+
+
+class VisitFee(base.Config):
+    price = _Checked(_price)
+    minutes = _Checked(_whole_number(10, 240))
+
+
+class Fees(base.Config):
+    first_visit = c.SubConfig(VisitFee)
+    follow_up = c.SubConfig(VisitFee)
+
+
+class MedicareArrangement(base.Config):
+    arrangement = _Checked(_one_of(MEDICARE_ARRANGEMENTS))
+    advantage_plans = c.ListOfItems(NonEmptyText(), default=[])
+
+
 class ClinicSettings(base.Config):
     name = NonEmptyText()
     practitioner = NonEmptyText()
@@ -120,6 +161,10 @@ class ClinicSettings(base.Config):
     map_url = HttpsURL(optional=True)
     hours = c.ListOfItems(c.SubConfig(OpeningHours), default=[])
     geo = c.SubConfig(MapPosition)
+    licence_number = NonEmptyText()
+    fees = c.SubConfig(Fees)
+    cancellation_hours = _Checked(_whole_number(0, 168))
+    medicare = c.SubConfig(MedicareArrangement)
 
 
 def _unknown_keys(settings: base.Config, schema: type[base.Config], prefix: str, lines) -> list[str]:

@@ -1,0 +1,40 @@
+"""Marker lines in a page, `<!-- <word>: <name> -->` alone on a line (figures, shared clinic
+text), found outside code and replaced line by line. Nothing here imports MkDocs."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from clinic.citation_syntax import code_lines
+
+
+@dataclass(frozen=True)
+class Marker:
+    line: int   # 1-based, in the text given
+    name: str
+
+
+def find_markers(markdown: str, word: str) -> tuple[list[Marker], list[tuple[int, str]]]:
+    """The markers alone on their line, and (line, text) of those that share a line with other text."""
+    alone = re.compile(rf"^ {{0,3}}<!--\s*{word}:\s*(?P<name>\S*?)\s*-->[ \t]*$")
+    loose = re.compile(rf"<!--\s*{word}\s*:")
+    lines = markdown.split("\n")
+    placed, misplaced = [], []
+    for number, (line, code) in enumerate(zip(lines, code_lines(lines)), start=1):
+        if code or not loose.search(line):
+            continue
+        match = alone.match(line)
+        if match:
+            placed.append(Marker(number, match["name"]))
+        else:
+            misplaced.append((number, line.strip()))
+    return placed, misplaced
+
+
+def replace_lines(markdown: str, replacements: dict[int, str]) -> str:
+    """`markdown` with each numbered line replaced, as a block of its own."""
+    lines = markdown.split("\n")
+    for number, text in replacements.items():
+        lines[number - 1] = "\n" + text.strip("\n") + "\n"
+    return "\n".join(lines)
