@@ -126,8 +126,8 @@ def _whole_number(low: int, high: int):
 
 def _price(value):
     """A price as readers see it ("$120"), or the placeholder "[price]" until go-live."""
-    text = str(value).strip() if isinstance(value, (str, int)) and not isinstance(value, bool) else ""
-    if text == "[price]" or re.fullmatch(r"\$?[0-9]{1,4}(\.[0-9]{2})?", text):
+    text = value.strip() if isinstance(value, str) else ""
+    if text == "[price]" or re.fullmatch(r"\$[0-9]{1,4}(\.[0-9]{2})?", text):
         return None
     return f"'{value}' is not a price — write it as \"$120\" (or \"[price]\" until the clinic sets it)"
 
