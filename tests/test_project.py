@@ -73,3 +73,18 @@ def test_no_script_insists_on_one_python_version():
         text = path.read_text()
         for version in ("3.10", "3.11", "3.12", "3.13"):
             assert f"python{version}" not in text, f"{path.name} names python{version}"
+
+
+def test_pull_requests_get_a_summary_of_what_readers_will_see_change():
+    check = yaml.safe_load((ROOT / ".github/workflows/check.yml").read_text())
+    summary = check["jobs"]["summary"]
+    # Only a pull request has a base branch to compare with (publish.yml calls this workflow too).
+    assert summary["if"] == "github.event_name == 'pull_request'"
+    steps = summary["steps"]
+    refs = [step.get("with", {}).get("ref") for step in steps if "actions/checkout" in step.get("uses", "")]
+    assert refs == [None, "${{ github.event.pull_request.base.sha }}"]
+    runs = "\n".join(step.get("run", "") for step in steps)
+    assert 'scripts/pr_summary.py base-site pull-request-site' in runs and '>> "$GITHUB_STEP_SUMMARY"' in runs
+    assert 'scripts/screenshots.py pull-request-site changed-pages "${pages[@]}"' in runs
+    uploads = [step["with"]["path"] for step in steps if "upload-artifact" in step.get("uses", "")]
+    assert uploads == ["changed-pages/"]
