@@ -3,6 +3,8 @@ and the whole script on two real builds of the site that differ in known ways.""
 
 from __future__ import annotations
 
+import contextlib
+import io
 import sys
 
 import markdown
@@ -190,9 +192,6 @@ def summary(tmp_path_factory):
 
 
 def pr_summary_output(sites, changed_file) -> str:
-    import contextlib
-    import io
-
     printed = io.StringIO()
     with contextlib.redirect_stdout(printed):
         assert pr_summary.main([str(sites[0]), str(sites[1]), "--changed-pages", str(changed_file)]) == 0
