@@ -18,9 +18,9 @@ Not a test: it prints numbers and asserts nothing. In one run it
 All builds run with the python of a separate venv, made on first run under
 ~/.cache/alban-bench/venv with pinned versions, so the three ways share one set of packages.
 
-    python3.11 scripts/bench_citations.py                 # 1,000 pages, 3 repeats
-    python3.11 scripts/bench_citations.py --pages 100 --repeats 1
-    python3.11 scripts/bench_citations.py --profile       # + a cProfile of one hook build
+    python3 scripts/bench_citations.py                 # 1,000 pages, 3 repeats
+    python3 scripts/bench_citations.py --pages 100 --repeats 1
+    python3 scripts/bench_citations.py --profile       # + a cProfile of one hook build
 """
 
 from __future__ import annotations
@@ -62,15 +62,16 @@ STYLE = "american-medical-association"
 # --------------------------------------------------------------------------------------------
 
 def ensure_venv(venv: Path) -> Path:
-    """The venv's python, the venv made (fresh, from python3.11) and filled if it is not yet."""
+    """The venv's python, the venv made (fresh, from this Python) and filled if it is not yet."""
     python = venv / "bin" / "python"
     stamp = venv / ".bench-requirements"
-    wanted = "\n".join(REQUIREMENTS)
+    # The Python version is part of the stamp: a venv of another Python is made again.
+    wanted = "\n".join([*REQUIREMENTS, "python %d.%d" % sys.version_info[:2]])
     if python.exists() and stamp.exists() and stamp.read_text() == wanted:
         return python
-    base = sys.executable if sys.version_info[:2] == (3, 11) else shutil.which("python3.11")
-    if not base:
-        sys.exit("python3.11 is needed to make the bench venv")
+    if not (3, 10) <= sys.version_info[:2] <= (3, 13):
+        sys.exit("Python 3.10 to 3.13 is needed to make the bench venv")
+    base = sys.executable
     print(f"Making the bench venv in {venv} (first run only) ...", flush=True)
     if venv.exists():
         shutil.rmtree(venv)

@@ -1,5 +1,7 @@
-"""Takes screenshots of the built site's main pages at phone and desktop size, in both colour
-schemes, with Debian's Chromium. Usage: python scripts/screenshots.py SITE_DIR OUT_DIR"""
+"""Takes screenshots of the built site's pages at phone and desktop size, in both colour schemes,
+with Debian's Chromium: the main pages, or the pages named (as addresses, such as
+/articles/acupuncture-for-low-back-pain/; the pull-request workflow names the changed ones).
+Usage: python scripts/screenshots.py SITE_DIR OUT_DIR [ADDRESS ...]"""
 
 import sys
 from pathlib import Path
@@ -13,14 +15,15 @@ PAGES = ["", "articles/acupuncture-for-low-back-pain/", "insurance/", "treatment
 SIZES = {"phone": (390, 844), "desktop": (1280, 800)}
 
 
-def main(site: str, out: str) -> None:
+def main(site: str, out: str, addresses: list[str]) -> None:
+    paths = [address.lstrip("/") for address in addresses] or PAGES
     server, base = serve(Path(site))
     Path(out).mkdir(parents=True, exist_ok=True)
     with launch() as browser:
         for size, (width, height) in SIZES.items():
             for scheme in ("light", "dark"):
                 page = browser.new_page(viewport={"width": width, "height": height}, color_scheme=scheme)
-                for path in PAGES:
+                for path in paths:
                     page.goto(base + path)
                     name = (path.strip("/").replace("/", "_") or "home") + f"-{size}-{scheme}"
                     page.screenshot(path=f"{out}/{name}.png", full_page=size == "desktop")
@@ -30,4 +33,4 @@ def main(site: str, out: str) -> None:
 
 
 if __name__ == "__main__":
-    main(*sys.argv[1:3])
+    main(sys.argv[1], sys.argv[2], sys.argv[3:])

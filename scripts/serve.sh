@@ -3,4 +3,6 @@
 # (Edits to hooks/ need a restart: MkDocs does not reload hook code.)
 set -euo pipefail
 source "$(dirname "$0")/setup.sh"
-exec .venv/bin/mkdocs serve --strict --dev-addr 127.0.0.1:8000 "$@"
+# Pages and mkdocs.yml are watched by default; the templates (overrides/) and data/ (sources,
+# figures) only when asked.
+exec .venv/bin/mkdocs serve --strict --dev-addr 127.0.0.1:8000 --watch-theme --watch data "$@"

@@ -57,3 +57,34 @@ def test_mkdocs_runs_with_the_2x_warning_silenced_everywhere():
     for path in ["scripts/setup.sh", ".github/workflows/publish.yml", "tests/conftest.py"]:
         text = (ROOT / path).read_text()
         assert "NO_MKDOCS_2_WARNING" in text and "DISABLE_MKDOCS_2_WARNING" in text, path
+
+
+def test_pull_requests_are_tested_on_the_oldest_and_newest_python_in_ci():
+    check = yaml.safe_load((ROOT / ".github/workflows/check.yml").read_text())
+    test_job = check["jobs"]["test"]
+    assert test_job["strategy"]["matrix"]["python"] == ["3.11", "3.13"]
+    assert test_job["container"] == "python:${{ matrix.python }}-bookworm"
+
+
+def test_no_script_insists_on_one_python_version():
+    # The README promises 3.10 to 3.13; a script asking for python3.11 by name breaks the others.
+    # setup.sh alone chooses among them, by name.
+    for path in sorted(p for p in (ROOT / "scripts").glob("*.*") if p.name != "setup.sh"):
+        text = path.read_text()
+        for version in ("3.10", "3.11", "3.12", "3.13"):
+            assert f"python{version}" not in text, f"{path.name} names python{version}"
+
+
+def test_pull_requests_get_a_summary_of_what_readers_will_see_change():
+    check = yaml.safe_load((ROOT / ".github/workflows/check.yml").read_text())
+    summary = check["jobs"]["summary"]
+    # Only a pull request has a base branch to compare with (publish.yml calls this workflow too).
+    assert summary["if"] == "github.event_name == 'pull_request'"
+    steps = summary["steps"]
+    refs = [step.get("with", {}).get("ref") for step in steps if "actions/checkout" in step.get("uses", "")]
+    assert refs == [None, "${{ github.event.pull_request.base.sha }}"]
+    runs = "\n".join(step.get("run", "") for step in steps)
+    assert 'scripts/pr_summary.py base-site pull-request-site' in runs and '>> "$GITHUB_STEP_SUMMARY"' in runs
+    assert 'scripts/screenshots.py pull-request-site changed-pages "${pages[@]}"' in runs
+    uploads = [step["with"]["path"] for step in steps if "upload-artifact" in step.get("uses", "")]
+    assert uploads == ["changed-pages/"]
