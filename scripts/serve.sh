@@ -3,6 +3,5 @@
 # (Edits to hooks/ need a restart: MkDocs does not reload hook code.)
 set -euo pipefail
 source "$(dirname "$0")/setup.sh"
-# Pages and mkdocs.yml are watched by default; the templates (overrides/) and data/ (sources,
-# figures) only when asked.
-exec .venv/bin/mkdocs serve --strict --dev-addr 127.0.0.1:8000 --watch-theme --watch data "$@"
+# Pages, mkdocs.yml and data/ (its `watch:`) are watched; --watch-theme adds the templates (overrides/).
+exec .venv/bin/mkdocs serve --strict --dev-addr 127.0.0.1:8000 --watch-theme "$@"
