@@ -224,6 +224,9 @@ NEW_ROWS = {
                                        edit("mkdocs.yml", "about-us.md: about.md", "about-us.md: services.md")),
                                   fails(r"mkdocs\.yml:\d+: 'services\.md' redirects to 'about-us\.md', which is itself an old address — these old addresses lead to each other in a circle")),
     # ---- menu ------------------------------------------------------------------------------
+    "menu title with quotes and an ampersand": (
+        edit("mkdocs.yml", "  - Treatments: treatments.md", "  - 'Treatments \"& prices\"': treatments.md"),
+        shows_as_text("index.html", 'Treatments "& prices"')),
     "menu title with HTML": (edit("mkdocs.yml", "  - Treatments: treatments.md", "  - '<img src=x onerror=alert(1)>': treatments.md"),
                              fails(r"mkdocs\.yml:\d+: the menu title '<img src=x onerror=alert\(1\)>' holds '<' or '>' — ")),
 }

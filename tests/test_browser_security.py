@@ -28,7 +28,7 @@ HOSTILE = [
     replace_line("docs/privacy.md", "description:", """description: 'x" http-equiv="refresh" content="0;url=https://evil.example.net/' """),
     replace_line("docs/how-acupuncture-works/index.md", "title:", f"title: 'How {PAYLOAD}'"),
     edit("data/bibliography.yaml", "  title: 'Acupuncture for Chronic Low Back Pain in Older Adults: A Randomized Clinical Trial'",
-         f"  title: 'Acupuncture {PAYLOAD} in Older Adults'"),
+         "  title: 'Acupuncture < 2 & \"quoted\" > 1 in Older Adults'"),
     edit(FIGURE, "label: Standard acupuncture", 'label: "<script>alert(3)</script>"'),
     edit("mkdocs.yml", "    name: Alban Acupuncture", "    name: 'Alban \"Acu\" & Co'"),
     edit("mkdocs.yml", "site_description: >-", f"site_description: >-\n  {PAYLOAD}"),
@@ -66,7 +66,7 @@ def test_values_from_every_channel_run_nothing_and_load_nothing_elsewhere(browse
             PAYLOAD in page.title(), "the title is not shown as text"
         page.goto(url + "articles/acupuncture-for-low-back-pain/", wait_until="load")
         assert "<script>alert(3)</script>" in page.locator(".clinic-figure").first.inner_text()
-        assert PAYLOAD in page.locator(".footnote").inner_text()
+        assert 'Acupuncture < 2 & "quoted" > 1 in Older Adults' in page.locator(".footnote").inner_text()
         context.close()
     finally:
         server.shutdown()
