@@ -40,7 +40,7 @@ class _Build:
     env = None
     trusted: dict = {}      # (template, base_url) -> the hashes of the template's own scripts
     page_keys: dict = {}    # page's source path -> its (template, base_url)
-    pages_written: set = set()
+    page_files: set = set()
 
 
 def on_startup(command, dirty):
@@ -48,7 +48,9 @@ def on_startup(command, dirty):
 
 
 def on_env(env, config, files):
-    _Build.env, _Build.trusted, _Build.page_keys, _Build.pages_written = env, {}, {}, set()
+    _Build.env, _Build.trusted, _Build.page_keys = env, {}, {}
+    # Every page's file, built now or (in a --dirty build) kept from the last build.
+    _Build.page_files = {os.path.normpath(os.path.join(config.site_dir, f.dest_uri)) for f in files.documentation_pages()}
     return env
 
 
@@ -81,7 +83,6 @@ def on_post_page(output, page, config):
         raise PluginError(content_problem(
             path, None, f"the page holds a script that is not the site's own ({foreign[0][:60]!r})",
             "look for '<script' or a value with '<' or quotes in its front matter and text, and remove it"))
-    _Build.pages_written.add(os.path.normpath(os.path.join(config.site_dir, page.file.dest_uri)))
     return _secured(output, allowed, _host(config))
 
 
@@ -102,7 +103,7 @@ def on_post_build(config):
                  for old in _redirect_map(config)}
     for path in site.rglob("*.html"):
         key = os.path.normpath(path)
-        if key in _Build.pages_written or path == site / "404.html":
+        if key in _Build.page_files or path == site / "404.html":
             continue
         html = path.read_text(encoding="utf-8")
         scripts = inline_scripts(html)

@@ -192,3 +192,16 @@ def test_templates_show_any_value_as_text(template, value):
     for node in tree.css("*"):
         assert not any(name.lower().startswith("on") for name in node.attributes)
     assert not tree.css("script") and not tree.css("img")
+
+
+def test_a_yaml_alias_bomb_is_refused_before_it_expands():
+    import time
+    from test_bad_input import ALIAS_BOMB
+    started = time.monotonic()
+    with pytest.raises(safe_yaml.YamlProblem):
+        safe_yaml.load(ALIAS_BOMB)
+    with pytest.raises(BibliographyError, match="anchors and aliases"):
+        parse_entries("- id: x\n  " + ALIAS_BOMB.replace("\n", "\n  "), "data/bibliography.yaml")
+    with pytest.raises(FigureError, match="anchors and aliases"):
+        parse_figure(ALIAS_BOMB, "data/figures/x.yaml", "x")
+    assert time.monotonic() - started < 2
