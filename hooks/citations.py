@@ -19,7 +19,7 @@ from clinic.citation_syntax import render_citations
 from clinic.page_coverage import PageCoverage
 from settings_schema import NonEmptyText, validated
 from clinic.config_lines import SettingLines
-from clinic.messages import content_problem, front_matter_line_count
+from clinic.messages import content_problem, front_matter_line_count, original_line
 
 log = logging.getLogger("mkdocs.plugins.citations")
 
@@ -89,7 +89,8 @@ def on_page_markdown(markdown, page, config, files):
         offset = front_matter_line_count(page.file.content_string, page.markdown)
         problems = [(line, f"unknown citation key '{key}'", _suggestion(key))
                     for line, key in dict.fromkeys(rendered.unknown)] + rendered.malformed
-        raise PluginError("\n".join(content_problem(path, line + offset, what, fix)
+        inserted = getattr(page, "inserted_lines", [])
+        raise PluginError("\n".join(content_problem(path, original_line(line, inserted) + offset, what, fix)
                                     for line, what, fix in sorted(problems)))
     _Build.cited.update(rendered.cited_keys)
     # Templates (structured data, for one) list the works a page cites from here.

@@ -39,7 +39,7 @@ def on_page_markdown(markdown, page, config, files):
     if not markers and not misplaced:
         return markdown
     path = f"{Path(config.docs_dir).name}/{page.file.src_uri}"
-    offset = front_matter_line_count(page.file.content_string, markdown)
+    offset = front_matter_line_count(page.file.content_string, page.markdown)
     problems = [content_problem(path, line + offset, f"the marker '{text}' is not on a line of its own",
                                 "put it alone on its line, like <!-- clinic: medicare -->") for line, text in misplaced]
     rendered = {}
@@ -56,4 +56,7 @@ def on_page_markdown(markdown, page, config, files):
                                             f"the template cannot be shown ({error})", "check the setting names it uses"))
     if problems:
         raise PluginError("\n".join(problems))
-    return replace_lines(markdown, rendered)
+    markdown, insertions = replace_lines(markdown, rendered)
+    # Later hooks report lines of the file staff edit through clinic.messages.original_line.
+    page.inserted_lines = insertions
+    return markdown

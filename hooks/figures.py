@@ -24,7 +24,7 @@ from clinic.figures import (Figure, FigureError, description, drawings, find_mar
                             replace_lines, suggestion, table)
 from clinic.html_policy import TRUSTED_ATTRIBUTE, TRUSTED_MARK
 from clinic.page_coverage import PageCoverage
-from clinic.messages import content_problem, front_matter_line_count
+from clinic.messages import content_problem, front_matter_line_count, original_line
 from settings_schema import validated
 
 log = logging.getLogger("mkdocs.plugins.figures")
@@ -112,14 +112,16 @@ def on_page_markdown(markdown, page, config, files):
     if not placements and not misplaced:
         return markdown
     path = f"{Path(config.docs_dir).name}/{page.file.src_uri}"
-    offset = front_matter_line_count(page.file.content_string, markdown)
+    offset = front_matter_line_count(page.file.content_string, page.markdown)
+    inserted = getattr(page, "inserted_lines", [])
     example = next(iter(sorted(_Build.figures)), "medicare-visits")
-    problems = [content_problem(path, line + offset, f"the figure marker '{text}' is not on a line of its own",
+    problems = [content_problem(path, original_line(line, inserted) + offset,
+                                f"the figure marker '{text}' is not on a line of its own",
                                 f"put it alone on its line, like <!-- figure: {example} -->")
                 for line, text in misplaced]
     first_line: dict[str, int] = {}
     for placement in placements:
-        name, line = placement.figure_id, placement.line + offset
+        name, line = placement.figure_id, original_line(placement.line, inserted) + offset
         if name not in _Build.figures:
             what = f"unknown figure '{name}'" if name else "the figure marker names no figure"
             problems.append(content_problem(path, line, what, suggestion(name, list(_Build.figures))))

@@ -38,7 +38,8 @@ BLOCK_TAGS = ["address", "blockquote", "caption", "dd", "details", "div", "dl", 
 # (¶), the booking boxes (the same on every page), the review block and the references (reported
 # on their own), and the note numbers, which all shift when one citation is added.
 NOT_PAGE_TEXT = ["a.md-content__button", "a.headerlink", "aside.booking-cta", "aside.clinic-review",
-                 "h2#references", "div.footnote", "sup[id^='fnref']", "script", "style", "template"]
+                 "h2#references", "div.footnote", "sup:has(> a.footnote-ref)", "sup[id^='fnref']", "sup.citation-separator",
+                 "script", "style", "template"]
 # Parts around the article that follow from the page itself (its table of contents and title
 # in the header), so that only the menu, header and footer shared by pages count as surroundings.
 NOT_SURROUNDINGS = ["script", "style", "template", "svg", "[data-md-component='toc']",

@@ -47,3 +47,14 @@ def built_path(site: Path, src: str) -> Path:
     if stem == "index" or stem.endswith("/index"):
         return site / stem[:-5] / "index.html" if stem != "index" else site / "index.html"
     return site / stem / "index.html"
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One Chromium for the whole session: Playwright's sync API allows one at a time."""
+    from browser import CHROMIUM, launch
+    if not Path(CHROMIUM).exists():
+        message = f"Chromium is not at {CHROMIUM}: run the README's test command, which installs it"
+        pytest.fail(message) if os.environ.get("CI") else pytest.skip(message)
+    with launch() as chromium:
+        yield chromium

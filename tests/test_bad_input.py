@@ -297,3 +297,17 @@ def test_bad_input_fails_clearly_or_shows_as_text(name, tmp_path):
     path, visible = expected
     text = LexborHTMLParser((tmp_path / "site" / path).read_text(encoding="utf-8")).body.text()
     assert visible in text, f"{name}: '{visible}' is not shown as text on {path}"
+
+
+def test_lines_are_those_of_the_file_even_after_shared_text_is_put_in(tmp_path):
+    # The article shows "See a doctor first" (many lines) near its top; a mistake below it is
+    # still reported at the line staff see in the file.
+    project = copy_project(tmp_path / "project")
+    article = project / ARTICLE
+    lines = article.read_text(encoding="utf-8").split("\n")
+    marker = next(i for i, line in enumerate(lines) if "<!-- clinic: see-a-doctor-first -->" in line)
+    target = next(i for i, line in enumerate(lines) if i > marker + 5 and "[@" in line)
+    lines[target] = lines[target].replace("[@", "[@nosuchwork2020; @", 1)
+    article.write_text("\n".join(lines), encoding="utf-8")
+    result = run_build(project, tmp_path / "site")
+    assert f"{ARTICLE}:{target + 1}: unknown citation key 'nosuchwork2020'" in result.stdout + result.stderr

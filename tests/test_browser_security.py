@@ -17,7 +17,7 @@ import pytest
 from conftest import ENV, copy_project, run_build
 from site_server import serve
 from test_bad_input import FIGURE, replace_line
-from test_browser import browser, page_paths  # noqa: F401 (the fixture)
+from test_browser import page_paths
 from test_mistakes import edit
 
 pytestmark = pytest.mark.browser

@@ -23,7 +23,7 @@ def test_single_citation_becomes_a_footnote_with_its_reference():
 
 def test_several_keys_in_one_citation_become_separated_footnotes():
     out = render_citations("Text [@smith2025; @jones2020].\n", REFS)
-    assert "[^cite-smith2025]<sup>,</sup>[^cite-jones2020]" in out.markdown
+    assert "[^cite-smith2025]<sup class=\"citation-separator\">,</sup>[^cite-jones2020]" in out.markdown
     assert out.cited_keys == ["smith2025", "jones2020"]
 
 

@@ -159,7 +159,7 @@ def summary(tmp_path_factory):
     article = new_project / ARTICLE_MD
     text = article.read_text()
     for old, new in [
-        (" I look forward to meeting you.", ""),  # a sentence removed
+        (" We look forward to meeting you.", ""),  # a sentence removed
         ("Back pain is common later in life, too.",  # a sentence added, with a citation
          "Back pain is common later in life, too. Sentence added by *the test* (1 of 2) [@mu2020cochrane]."),
         ("next_review: 2027-11-27", "next_review: 2028-01-15"),
@@ -215,7 +215,7 @@ def test_summary_of_two_builds_shows_the_sentences_as_rendered(summary):
     added = markdown_text.split("**Sentences added**")[1].split("**")[0]
     removed = markdown_text.split("**Sentences removed**")[1].split("**")[0]
     assert added.strip() == r"- Sentence added by the test \(1 of 2\)\."
-    assert removed.strip() == r"- I look forward to meeting you\."
+    assert removed.strip() == r"- We look forward to meeting you\."
 
 
 def test_summary_of_two_builds_shows_the_citation_and_the_review_date(summary):

@@ -35,7 +35,7 @@ _CITE_AT = re.compile(r"(?:^|[\s;\[-])@")
 _CITATION_LIKE = re.compile(r"\[(?:[^\]\n]*[\s;])?-?@\w")
 _FOOTNOTE_DEFINITION = re.compile(r"^ {0,3}\[\^[^\]\n]+\]:")
 # Between the numbers of a group of citations, as the numbers themselves are: superscript.
-GROUP_SEPARATOR = "<sup>,</sup>"
+GROUP_SEPARATOR = "<sup class=\"citation-separator\">,</sup>"
 
 
 @dataclass(frozen=True)

@@ -32,9 +32,15 @@ def find_markers(markdown: str, word: str) -> tuple[list[Marker], list[tuple[int
     return placed, misplaced
 
 
-def replace_lines(markdown: str, replacements: dict[int, str]) -> str:
-    """`markdown` with each numbered line replaced, as a block of its own."""
+def replace_lines(markdown: str, replacements: dict[int, str]) -> tuple[str, list[tuple[int, int, int]]]:
+    """`markdown` with each numbered line replaced by a block of its own, and where each block
+    now sits: (its first line, its number of lines, the line it replaced), for `original_line`."""
     lines = markdown.split("\n")
-    for number, text in replacements.items():
-        lines[number - 1] = "\n" + text.strip("\n") + "\n"
-    return "\n".join(lines)
+    insertions, shift = [], 0
+    for number in sorted(replacements):
+        block = "\n" + replacements[number].strip("\n") + "\n"
+        lines[number - 1] = block
+        length = block.count("\n") + 1
+        insertions.append((number + shift, length, number))
+        shift += length - 1
+    return "\n".join(lines), insertions

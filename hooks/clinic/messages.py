@@ -25,3 +25,18 @@ def front_matter_line_count(source: str, body: str) -> int:
     counted in the body can be reported as a line of the file staff edit."""
     index = source.rfind(body) if body else -1
     return source.count("\n", 0, index) if index > 0 else 0
+
+
+def original_line(line: int, insertions: list[tuple[int, int, int]]) -> int:
+    """A line of a page's Markdown after hooks have put text into it, as the line staff wrote.
+
+    `insertions` are (first line of the inserted text, how many lines it has, the line of the
+    marker it replaced), in order; a line inside inserted text is reported at its marker."""
+    shift = 0
+    for start, length, marker in insertions:
+        if line < start:
+            break
+        if line < start + length:
+            return marker
+        shift += length - 1
+    return line - shift
