@@ -48,3 +48,48 @@ def claim_problems(markdown: str, path: str, first_line: int = 1) -> list[str]:
                 problems.append(content_problem(path, number, f"over-strong health claim '{word}'",
                                                 _advice(word) + f" (or end the line with <!-- claim-ok: {word.lower()} --> when quoting)"))
     return problems
+
+
+# A paragraph that states a number or an effect needs a source, or must say it is our own practice.
+EFFECT_WORDS = re.compile(r"\b(eases?|eased|reduc\w*|improv\w*|helps?|helped|reliev\w*|relief|risks?|side[ -]effects?|"
+                          r"safe|safely|safety|effective\w*|benefits?)\b", re.I)
+OWN_PRACTICE = re.compile(r"\b(in (our|my) (own )?(practice|experience|office|clinic|care)|our own practice|my (care|clinical "
+                          r"experience)|(I|we) (always |often |also )?(do|ask|check|stop|use|offer|follow|will|can|keep|"
+                          r"combine|may|suggest|look|watch|press|feel|explain|mix|tell|give|make))\b", re.I)
+_SKIP = re.compile(r"^\s*(#|\||<|!!!|\?\?\?|\[\^|\[[^\]]+\]:|---)")
+
+
+def unsourced_statements(markdown: str) -> list[tuple[int, str]]:
+    """(line, opening words) of each paragraph or list item that gives a number or an effect
+    with no citation (`[@key]`) and no words saying it is our own practice."""
+    lines = markdown.split("\n")
+    blocks, current, start = [], [], 0
+    for number, (line, code) in enumerate(zip(lines, code_lines(lines)), start=1):
+        item = re.match(r"^\s*([-*+]|\d+\.)\s+", line)
+        if code or not line.strip() or _SKIP.match(line) or item:
+            if current:
+                blocks.append((start, " ".join(current)))
+            current = []
+            if item and not code:
+                current, start = [line[item.end():]], number
+            continue
+        if not current:
+            start = number
+        current.append(line.strip())
+    if current:
+        blocks.append((start, " ".join(current)))
+    found, lead_in_cited = [], False
+    for line, text in blocks:
+        is_item = bool(re.match(r"\s*([-*+]|\d+\.)\s", lines[line - 1]))
+        if not is_item:
+            # List items under a lead-in that cites its source ("To count, your pain must [@x]:").
+            lead_in_cited = "[@" in text and text.rstrip().endswith(":")
+        elif lead_in_cited:
+            continue
+        prose = re.sub(r"\]\([^)]*\)|<!--.*?-->|`[^`]*`", " ", text)
+        if not (re.search(r"\d", prose) or EFFECT_WORDS.search(prose)):
+            continue
+        if "[@" in text or OWN_PRACTICE.search(prose):
+            continue
+        found.append((line, " ".join(prose.split()[:10])))
+    return found
