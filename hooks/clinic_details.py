@@ -9,10 +9,15 @@ from __future__ import annotations
 
 from clinic.hours import clock, day_range
 from clinic.phone import display_phone
-from settings_schema import ClinicSettings, validated
+from mkdocs.exceptions import PluginError
+
+from settings_schema import ClinicSettings, unknown_extra_blocks, validated
 
 
 def on_config(config):
+    problems = unknown_extra_blocks(config)
+    if problems:
+        raise PluginError("\n".join(problems))
     clinic = dict(validated("clinic", ClinicSettings, config))
     clinic["phone_display"] = display_phone(clinic["phone"])
     clinic["hours"] = [dict(entry, days_text=day_range(entry["days"]), opens_text=clock(entry["opens"]),

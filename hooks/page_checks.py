@@ -37,7 +37,7 @@ def _page_templates(config) -> list[str]:
 
 def on_config(config):
     # Material prints these settings into <meta> tags and the menu as they are.
-    for name in ("site_name", "site_description", "copyright"):
+    for name in ("site_name", "site_description", "site_author", "copyright"):
         if isinstance(config.get(name), str):
             config[name] = escape(config[name])
     return config

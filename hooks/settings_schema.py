@@ -211,3 +211,19 @@ def validated(section: str, schema: type[base.Config], config) -> base.Config:
     if problems:
         raise PluginError("\n".join(problems))
     return settings
+
+
+# The blocks `extra:` may hold. Material reads more (analytics, consent, social, alternate…) and
+# prints some of them unescaped or loads other sites' scripts for them: none is used here.
+EXTRA_BLOCKS = ("generator", "clinic", "booking", "citations", "figures")
+
+
+def unknown_extra_blocks(config) -> list[str]:
+    lines = SettingLines(Path(config.config_file_path))
+    problems = []
+    for key in config.extra:
+        if key not in EXTRA_BLOCKS:
+            close = difflib.get_close_matches(str(key), EXTRA_BLOCKS, n=1)
+            fix = f"did you mean '{close[0]}'?" if close else "use one of: " + ", ".join(EXTRA_BLOCKS)
+            problems.append(f"{lines.where(f'extra.{key}')}: unknown setting 'extra.{key}' — {fix}")
+    return problems
