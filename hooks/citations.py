@@ -19,6 +19,7 @@ from clinic.citation_syntax import render_citations
 from clinic.page_coverage import PageCoverage
 from settings_schema import NonEmptyText, validated
 from clinic.config_lines import SettingLines
+from clinic.text_files import decoded
 from clinic.messages import content_problem, front_matter_line_count, original_line
 
 log = logging.getLogger("mkdocs.plugins.citations")
@@ -31,10 +32,12 @@ class CitationSettings(base.Config):
 
 
 class _Build:
+    """What one build knows: the formatted works, and which of them pages cite."""
     # The pages this build has read: checks over every page wait for a full build.
     coverage = PageCoverage()
-    """What one build knows: the formatted works, and which of them pages cite."""
     works: dict = {}
+    entry_lines: dict = {}
+    shown = ""
     references: dict = {}
     settings: CitationSettings | None = None
     cited: set = set()
@@ -54,11 +57,11 @@ def on_config(config):
     path = Path(settings.bibliography)
     # Resolved: `mkdocs build -f mkdocs.yml` gives a relative config path.
     shown = path.resolve().relative_to(Path(config.config_file_path).resolve().parent).as_posix()
+    text, unreadable = decoded(path.read_bytes())
+    if unreadable:
+        raise PluginError(content_problem(shown, *unreadable))
     try:
-        entries = parse_entries(path.read_text(encoding="utf-8"), shown)
-    except (OSError, UnicodeDecodeError) as error:
-        raise PluginError(content_problem(shown, None, f"cannot read the bibliography ({error})",
-                                          "check that the file exists and is saved as UTF-8")) from None
+        entries = parse_entries(text, shown)
     except BibliographyError as error:
         raise PluginError(str(error)) from None
     problems = entry_problems(entries, shown)
@@ -67,6 +70,8 @@ def on_config(config):
     _Build.settings = settings
     _Build.works = format_works(entries, settings.style)
     _Build.references = {key: work.reference for key, work in _Build.works.items()}
+    _Build.entry_lines = {entry["id"]: entry.get("__line__") for entry in entries}
+    _Build.shown = shown
     _Build.cited = set()
     return config
 
@@ -104,6 +109,7 @@ def on_env(env, config, files):
         return env  # a --dirty build: the pages it did not read may cite the rest
     unused = sorted(set(_Build.works) - _Build.cited)
     if unused:
-        log.warning("the bibliography has works no page cites: %s — cite them or remove them "
-                    "from %s", ", ".join(unused), Path(_Build.settings.bibliography).name)
+        log.warning("the bibliography has works no page cites: %s\n%s", ", ".join(unused), "\n".join(
+            content_problem(_Build.shown, _Build.entry_lines.get(key), f"no page cites '{key}'",
+                            f"cite it on a page with [@{key}], or remove the entry") for key in unused))
     return env

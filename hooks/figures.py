@@ -24,6 +24,7 @@ from clinic.figures import (Figure, FigureError, description, drawings, find_mar
                             replace_lines, suggestion, table)
 from clinic.html_policy import TRUSTED_ATTRIBUTE, TRUSTED_MARK
 from clinic.page_coverage import PageCoverage
+from clinic.text_files import decoded
 from clinic.messages import content_problem, front_matter_line_count, original_line
 from settings_schema import validated
 
@@ -56,13 +57,14 @@ def _load(data_dir: Path, root: Path) -> dict[str, Figure]:
             continue
         if file.suffix != ".yaml":
             continue
+        text, unreadable = decoded(file.read_bytes())
+        if unreadable:
+            problems.append(content_problem(shown, *unreadable))
+            continue
         try:
-            figures[file.stem] = parse_figure(file.read_text(encoding="utf-8"), shown, file.stem)
+            figures[file.stem] = parse_figure(text, shown, file.stem)
         except FigureError as error:
             problems.append(str(error))
-        except (OSError, UnicodeDecodeError) as error:
-            problems.append(content_problem(shown, None, f"cannot read the figure file ({error})",
-                                            "check that it is saved as UTF-8"))
     if problems:
         raise PluginError("\n".join(problems))
     return figures

@@ -97,7 +97,7 @@ def _between(low: float, high: float):
         if value is None:
             return None
         if isinstance(value, bool) or not isinstance(value, (int, float)) or not low <= value <= high:
-            return f"'{value}' must be a number from {low} to {high}"
+            return f"'{value}' must be a number from {low} to {high} — copy it from a map, or leave it empty (null)"
         return None
     return problem
 
@@ -112,14 +112,14 @@ MEDICARE_ARRANGEMENTS = ("self-pay", "supervising-practice")
 
 def _one_of(choices):
     def problem(value):
-        return None if value in choices else f"'{value}' must be one of: " + ", ".join(choices)
+        return None if value in choices else f"'{value}' is not one of the choices — use one of: " + ", ".join(choices)
     return problem
 
 
 def _whole_number(low: int, high: int):
     def problem(value):
         if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
-            return f"'{value}' must be a whole number from {low} to {high}"
+            return f"'{value}' must be a whole number from {low} to {high} — write the number without quotes"
         return None
     return problem
 
@@ -195,6 +195,12 @@ def _sub_schema(option) -> type[base.Config] | None:
     return config_class if isinstance(config_class, type) and issubclass(config_class, base.Config) else None
 
 
+def _with_fix(error) -> str:
+    """MkDocs' own messages ("The path 'x' isn't an existing file.") say what, not how to fix it."""
+    text = str(error)
+    return text if " — " in text else f"{text} — check this setting in mkdocs.yml (CONTRIBUTING.md explains each one)"
+
+
 def validated(section: str, schema: type[base.Config], config) -> base.Config:
     """`extra.<section>` checked against `schema`; every problem names its setting and line."""
     lines = SettingLines(Path(config.config_file_path))
@@ -205,7 +211,7 @@ def validated(section: str, schema: type[base.Config], config) -> base.Config:
     settings = schema(config_file_path=config.config_file_path)
     settings.load_dict(dict(value or {}))
     errors, _ = settings.validate()
-    problems = [f"{lines.where(f'extra.{section}.{key}')}: extra.{section}.{key}: {error}" for key, error in errors]
+    problems = [f"{lines.where(f'extra.{section}.{key}')}: extra.{section}.{key}: {_with_fix(error)}" for key, error in errors]
     if not errors:
         problems += _unknown_keys(settings, schema, f"extra.{section}.", lines)
     if problems:

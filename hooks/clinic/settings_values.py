@@ -17,7 +17,7 @@ def plain_text_problem(value: object) -> str | None:
     if not isinstance(value, str):
         return f"'{value}' must be text — put it in quotes"
     if not value.strip():
-        return "must not be empty"
+        return "must not be empty — write the words readers should see"
     if _MARKUP.search(value):
         return f"'{value}' holds '<' or '>' — write plain words, without HTML"
     return None
@@ -25,7 +25,7 @@ def plain_text_problem(value: object) -> str | None:
 
 def https_url_problem(value: object) -> str | None:
     if not isinstance(value, str) or not value.strip():
-        return f"'{value}' must be a web address starting with https://"
+        return f"'{value}' must be a web address starting with https:// — copy it from the browser's address bar"
     value = value.strip()
     if _URL_FORBIDDEN.search(value):
         return f"'{value}' holds a space, a quote or another character a web address cannot have — copy the address again from the browser's address bar"
@@ -35,7 +35,7 @@ def https_url_problem(value: object) -> str | None:
     except ValueError:
         return f"'{value}' is not a web address — copy it again from the browser's address bar"
     if parts.scheme != "https":
-        return f"'{value}' must be a web address starting with https://"
+        return f"'{value}' must be a web address starting with https:// — copy it from the browser's address bar"
     if parts.username or parts.password or not parts.hostname or not _HOST.fullmatch(parts.hostname) or port == 0:
         return f"'{value}' does not name a website after https:// — copy the address again from the browser's address bar"
     return None
