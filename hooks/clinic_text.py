@@ -14,7 +14,7 @@ from pathlib import Path
 import jinja2
 from mkdocs.exceptions import PluginError
 
-from clinic.markers import find_markers, replace_lines
+from clinic.markers import as_markdown_text, find_markers, replace_lines
 from clinic.messages import content_problem, front_matter_line_count
 
 FOLDER = "partials/clinic"
@@ -27,9 +27,10 @@ class _Build:
 
 def on_config(config):
     folders = [str(Path(d) / FOLDER) for d in config.theme.dirs if (Path(d) / FOLDER).is_dir()]
-    # Its own environment: a misspelt setting in a template fails instead of printing nothing.
+    # Its own environment: a misspelt setting in a template fails instead of printing nothing, and
+    # every value is printed as text, never as Markdown ("[x](javascript:…)" shows as typed).
     _Build.env = jinja2.Environment(loader=jinja2.FileSystemLoader(folders), undefined=jinja2.StrictUndefined,
-                                    keep_trailing_newline=True, autoescape=False)
+                                    keep_trailing_newline=True, autoescape=False, finalize=as_markdown_text)
     _Build.names = sorted(Path(name).stem for name in _Build.env.list_templates(extensions=["md"]))
     return config
 

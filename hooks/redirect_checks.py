@@ -10,6 +10,7 @@ from pathlib import Path
 
 from markdown.extensions.toc import slugify
 from mkdocs.exceptions import PluginError
+from mkdocs_redirects.plugin import get_html_path
 
 from clinic.front_matter import read
 from clinic.links import anchors
@@ -20,7 +21,9 @@ def on_files(files, config):
     pages = {file.src_uri for file in files.documentation_pages()}
     page_anchors = {file.src_uri: anchors(read(file.content_string).body, slugify) for file in files.documentation_pages()}
     config_path = Path(config.config_file_path)
-    problems = redirect_problems(config_path.read_text(encoding="utf-8"), config_path.name, pages, page_anchors)
+    taken = {file.dest_uri for file in files}
+    problems = redirect_problems(config_path.read_text(encoding="utf-8"), config_path.name, pages, page_anchors,
+                                 lambda old: get_html_path(old, config.use_directory_urls), taken)
     if problems:
         raise PluginError("\n".join(problems))
     return files

@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
-from mkdocs_redirects.plugin import get_html_path
+from mkdocs_redirects.plugin import HTML_TEMPLATE, get_html_path, get_relative_html_path
 
 from clinic.messages import content_problem
 from clinic.security import inline_scripts, loads_pagefind, policy, script_hash, with_csp, with_safe_external_links
@@ -41,6 +41,7 @@ class _Build:
     trusted: dict = {}      # (template, base_url) -> the hashes of the template's own scripts
     page_keys: dict = {}    # page's source path -> its (template, base_url)
     page_files: set = set()
+    page_urls: dict = {}
 
 
 def on_startup(command, dirty):
@@ -51,6 +52,7 @@ def on_env(env, config, files):
     _Build.env, _Build.trusted, _Build.page_keys = env, {}, {}
     # Every page's file, built now or (in a --dirty build) kept from the last build.
     _Build.page_files = {os.path.normpath(os.path.join(config.site_dir, f.dest_uri)) for f in files.documentation_pages()}
+    _Build.page_urls = {f.src_uri: f.url for f in files.documentation_pages()}
     return env
 
 
@@ -99,18 +101,28 @@ def on_post_build(config):
     # The pages plugins write (mkdocs-redirects' old addresses, whose targets the build has
     # checked to be pages of this site) get the same treatment.
     site = Path(config.site_dir)
-    redirects = {os.path.normpath(site / get_html_path(old, config.use_directory_urls))
-                 for old in _redirect_map(config)}
+    # A redirect page may run only the script the redirects plugin writes for its checked target.
+    redirects = {os.path.normpath(site / get_html_path(old, config.use_directory_urls)): {
+        script_hash(s) for s in inline_scripts(HTML_TEMPLATE.format(url=_redirect_url(old, new, config)))}
+        for old, new in _redirect_map(config).items()}
     for path in site.rglob("*.html"):
         key = os.path.normpath(path)
         if key in _Build.page_files or path == site / "404.html":
             continue
         html = path.read_text(encoding="utf-8")
-        scripts = inline_scripts(html)
-        if scripts and key not in redirects:
-            raise PluginError(f"{path.relative_to(site).as_posix()}: a page written by a plugin holds an inline "
-                              "script — only the redirects plugin's pages may; check the plugins in mkdocs.yml")
-        path.write_text(_secured(html, {script_hash(s) for s in scripts}, _host(config)), encoding="utf-8")
+        allowed = redirects.get(key, set())
+        if any(script_hash(script) not in allowed for script in inline_scripts(html)):
+            raise PluginError(f"{path.relative_to(site).as_posix()}: a page written by a plugin holds a script that "
+                              "is not the redirects plugin's own — check redirect_maps and the plugins in mkdocs.yml")
+        path.write_text(_secured(html, allowed, _host(config)), encoding="utf-8")
+
+
+def _redirect_url(old: str, new: str, config) -> str:
+    """The address mkdocs-redirects writes into the page for `old` (its target, checked by
+    hooks/redirect_checks.py to be a page and heading of this site)."""
+    page, hash_mark, heading = str(new).partition("#")
+    url = _Build.page_urls.get(page, page) + hash_mark + heading
+    return get_relative_html_path(old, url, config.use_directory_urls)
 
 
 def _redirect_map(config) -> dict:

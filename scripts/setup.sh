@@ -19,9 +19,16 @@ apt_install() {
 # (a pyenv shim can exist for a version that is not active, and then fails), else python3.
 supported() { "$1" -c 'import sys; assert (3, 10) <= sys.version_info[:2] <= (3, 13)' 2>/dev/null; }
 version_of() { "$1" -c 'import sys; print("%d.%d" % sys.version_info[:2])'; }
+# A Python named by PYTHON that pyenv has installed but not activated runs from its own folder.
+installed_by_pyenv() {
+  command -v pyenv >/dev/null || return 1
+  local version; version="$(pyenv whence "$1" 2>/dev/null | tail -n 1)"
+  [ -n "$version" ] && [ -x "$(pyenv root)/versions/$version/bin/$1" ] && echo "$(pyenv root)/versions/$version/bin/$1"
+}
 python=""
 if [ -n "${PYTHON:-}" ]; then
-  "$PYTHON" -c '' 2>/dev/null || { echo "setup: PYTHON=$PYTHON does not run" >&2; exit 1; }
+  "$PYTHON" -c '' 2>/dev/null || PYTHON="$(installed_by_pyenv "$PYTHON")" || PYTHON=""
+  [ -n "$PYTHON" ] || { echo "setup: the Python named by PYTHON does not run" >&2; exit 1; }
   supported "$PYTHON" || { echo "setup: PYTHON=$PYTHON is Python $(version_of "$PYTHON"); the site needs 3.10 to 3.13" >&2; exit 1; }
   python="$PYTHON"
 else

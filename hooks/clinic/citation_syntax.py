@@ -104,6 +104,12 @@ def code_lines(lines: list[str]) -> list[bool]:
     return protected
 
 
+def markup_only(markdown: str) -> str:
+    """The text with code, comments, autolinks, link definitions and link destinations blanked
+    out, offsets and lines unchanged: what Markdown may read as markup or citations."""
+    return _masked(markdown)
+
+
 def _masked(markdown: str) -> str:
     """The text with every place a citation cannot be blanked out, offsets unchanged."""
     lines = markdown.split("\n")

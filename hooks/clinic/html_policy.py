@@ -7,9 +7,9 @@ a short list of raw HTML that staff really need. Scripts, event handlers, frames
 `<meta>` and `<base>`, `javascript:` and `data:` addresses and media from other sites never reach
 a reader: the build fails and says where.
 
-Markup that the site's own hooks put into content (a figure's drawing) carries the attribute
+Markup that the site's own hooks put into content (a figure's SVG drawing) carries the attribute
 `data-clinic-trusted` with a value made afresh when the build starts, which content cannot know;
-only its caption, which staff write, is checked.
+that element alone is skipped. Everything around it, the caption staff write included, is checked.
 
 Nothing here imports MkDocs.
 """
@@ -19,9 +19,12 @@ from __future__ import annotations
 import re
 import secrets
 from dataclasses import dataclass
+from html.parser import HTMLParser
 from urllib.parse import urlsplit
 
 from selectolax.lexbor import LexborHTMLParser
+
+from clinic.citation_syntax import markup_only
 
 # Made once per process: a value no page, figure file or bibliography entry can contain.
 TRUSTED_MARK = secrets.token_hex(16)
@@ -42,6 +45,7 @@ ALLOWED_ATTRIBUTES = frozenset({"id", "class", "title", "lang", "dir", "role", "
 # Links may go to web pages, e-mail and phone; images only to this site's own files.
 LINK_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
 _TABLE_ALIGN = re.compile(r"\s*text-align:\s*(left|right|center);?\s*", re.I)
+_ID = re.compile(r"[A-Za-z_][\w:.-]*")
 # What browsers drop from an address before reading it (so "java\tscript:" is still javascript:).
 _URL_NOISE = re.compile(r"[\t\n\r]")
 
@@ -93,17 +97,29 @@ def _other_host(url: str, site_host: str) -> str:
     return host if host and host.lower() != site_host.lower() else ""
 
 
+def _local_file(url: str, scheme: str, site_host: str) -> bool:
+    """Whether a browser would load `url` from this site. Browsers read '\\' as '/', and an
+    address like 'https:host/x' as a host on a page of another scheme: neither is accepted."""
+    if "\\" in url:
+        return False
+    if not scheme:
+        return not url.startswith("//")
+    if scheme not in ("http", "https") or not url[len(scheme) + 1:].startswith("//"):
+        return False
+    return not _other_host(url, site_host) and bool(site_host)
+
+
 def _link_finding(tag: str, name: str, value: str, site_host: str) -> Finding | None:
     url = _clean_url(value)
     scheme = _scheme(url)
     needles = (value, f"{name}=")
     if tag == "img" or name == "src":
-        if scheme in ("", "http", "https") and not _other_host(url, site_host):
+        if _local_file(url, scheme, site_host):
             return None
         if scheme == "data":
             return Finding("an image written into the page as a data: address",
                            "save the picture in docs/assets/images/ and link to the file", needles)
-        where = _other_host(url, site_host) or scheme
+        where = _other_host(url, site_host) or url
         return Finding(f"an image from another site ({where})",
                        "save the picture in docs/assets/images/ and link to the file there; pictures "
                        "from other sites tell them who reads the page", needles)
@@ -128,6 +144,8 @@ def _attribute_finding(tag: str, name: str, value: str | None, site_host: str) -
                        ("style=",))
     if name in ("href", "src"):
         return _link_finding(tag, name, value, site_host)
+    if name == "id" and not _ID.fullmatch(value):
+        return Finding(f"the id '{value}' on <{tag}>", "use only letters, digits, '-' and '_' in an id", (f'id="{value}"', value))
     if name.startswith(("aria-", "data-")) or name in ALLOWED_ATTRIBUTES:
         return None
     return Finding(f"the attribute '{name}' on <{tag}>", "remove it; it is not needed in a page",
@@ -150,14 +168,10 @@ def _element_findings(node, site_host: str) -> list[Finding]:
 
 
 def _walk(node, site_host: str, found: list[Finding]) -> None:
-    """Checks `node` and what it holds; a subtree the site's hooks made is skipped, except the
-    captions inside it, which staff write."""
+    """Checks `node` and what it holds, except an element the site's hooks drew."""
     child = node.child
     while child is not None:
-        if child.attributes.get(TRUSTED_ATTRIBUTE) == TRUSTED_MARK:
-            for caption in child.css("figcaption"):
-                _walk(caption, site_host, found)
-        else:
+        if child.attributes.get(TRUSTED_ATTRIBUTE) != TRUSTED_MARK:
             found += _element_findings(child, site_host)
             _walk(child, site_host, found)
         child = child.next
@@ -189,3 +203,49 @@ def line_of(needles: tuple[str, ...], text: str) -> int | None:
             if index >= 0:
                 return lowered.count("\n", 0, index) + 1
     return None
+
+
+class _Balance(HTMLParser):
+    """Raw HTML tags in Markdown as the HTML tokenizer reads them, to find tags left open (which
+    swallow the rest of the page) and closing tags with no opening one (which close the site's
+    own layout around the content)."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.open: list[tuple[str, int]] = []
+        self.problems: list[tuple[int, str, str]] = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag not in VOID_ELEMENTS:
+            self.open.append((tag, self.getpos()[0]))
+
+    def handle_startendtag(self, tag, attrs):
+        pass
+
+    def handle_endtag(self, tag):
+        names = [name for name, _ in self.open]
+        if tag in names:
+            while self.open:
+                name, line = self.open.pop()
+                if name == tag:
+                    break
+                self.problems.append((line, f"the <{name}> tag is never closed", f"add </{name}> where it should end"))
+        elif tag not in VOID_ELEMENTS:
+            self.problems.append((self.getpos()[0], f"a closing </{tag}> tag that was never opened",
+                                  f"remove </{tag}>, or add the <{tag}> it closes"))
+
+
+VOID_ELEMENTS = frozenset("area base br col embed hr img input link meta source track wbr".split())
+
+
+def unbalanced_tags(markdown: str) -> list[tuple[int, str, str]]:
+    """(line, what, fix) for raw HTML tags in Markdown (code and links excluded) left open or
+    closed without being opened."""
+    if "<" not in markdown:
+        return []
+    checker = _Balance()
+    checker.feed(markup_only(markdown))
+    checker.close()
+    checker.problems += [(line, f"the <{name}> tag is never closed", f"add </{name}> where it should end")
+                         for name, line in checker.open]
+    return sorted(checker.problems)

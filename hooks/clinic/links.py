@@ -16,7 +16,9 @@ from clinic.messages import content_problem
 
 _LINK = re.compile(r"(?P<image>!?)\[(?:[^\[\]]|\[[^\]]*\])*\]\(\s*<?(?P<target>[^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
 _INLINE_CODE = re.compile(r"(`+)(?!`).*?(?<!`)\1(?!`)")
-_HEADING = re.compile(r"^(#{1,6})\s+(?P<text>.*?)\s*#*\s*$")
+# Linear: the closing #s are taken off afterwards (a lazy '.*?' before '\s*#*\s*$' made a heading
+# with thousands of spaces take minutes).
+_HEADING = re.compile(r"^(#{1,6})[ \t]+(?P<text>.*)$")
 _EXPLICIT_ID = re.compile(r"\{[^}]*#(?P<id>[\w-]+)[^}]*\}\s*$")
 _HTML_ID = re.compile(r"""\sid=["'](?P<id>[^"']+)["']""")
 
@@ -24,6 +26,15 @@ _HTML_ID = re.compile(r"""\sid=["'](?P<id>[^"']+)["']""")
 def _strip_inline_markup(text: str) -> str:
     text = re.sub(r"!?\[([^\]]*)\]\([^)]*\)", r"\1", text)
     return re.sub(r"[*_`]", "", text)
+
+
+def _without_closing_hashes(text: str) -> str:
+    """A heading's text without its optional closing #s ('## Title ##')."""
+    text = text.rstrip()
+    stripped = text.rstrip("#")
+    if stripped != text and (not stripped or stripped[-1] in " \t"):
+        text = stripped.rstrip()
+    return text
 
 
 def anchors(markdown: str, slugify: Callable[[str, str], str]) -> set[str]:
@@ -37,11 +48,12 @@ def anchors(markdown: str, slugify: Callable[[str, str], str]) -> set[str]:
         heading = _HEADING.match(line)
         if not heading:
             continue
-        explicit = _EXPLICIT_ID.search(heading["text"])
+        text = _without_closing_hashes(heading["text"])
+        explicit = _EXPLICIT_ID.search(text)
         if explicit:
             found.add(explicit["id"])
             continue
-        slug = slugify(_strip_inline_markup(heading["text"]), "-")
+        slug = slugify(_strip_inline_markup(text), "-")
         # Python-Markdown numbers repeated headings: faq, faq_1, faq_2…
         found.add(slug if slug not in counts else f"{slug}_{counts[slug]}")
         counts[slug] = counts.get(slug, 0) + 1
@@ -117,11 +129,17 @@ def _title_problems(config_name: str, config_text: str, nav) -> list[str]:
     for item in nav or []:
         if isinstance(item, dict):
             for title, value in item.items():
-                if isinstance(title, str) and re.search(r"[<>]", title):
+                if isinstance(value, str) and re.match(r"^[a-z][a-z0-9+.-]*:", value, re.I) \
+                        and not re.match(r"^https?://", value, re.I):
+                    index = config_text.find(value)
+                    line = config_text.count("\n", 0, index) + 1 if index >= 0 else None
+                    problems.append(content_problem(config_name, line, f"the menu links to '{value}'",
+                                                    "menu links go to a page in docs/ or a web page (https://...)"))
+                if isinstance(title, str) and re.search(r"[<>]|&(#\d+|#x[0-9a-f]+|\w+);", title, re.I):
                     index = config_text.find(title)
                     line = config_text.count("\n", 0, index) + 1 if index >= 0 else None
-                    problems.append(content_problem(config_name, line, f"the menu title '{title}' holds '<' or '>'",
-                                                    "write the menu title in plain words, without HTML"))
+                    problems.append(content_problem(config_name, line, f"the menu title '{title}' holds HTML",
+                                                    "write the menu title in plain words, without HTML or '&...;' codes"))
                 if isinstance(value, list):
                     problems += _title_problems(config_name, config_text, value)
     return problems

@@ -44,3 +44,14 @@ def replace_lines(markdown: str, replacements: dict[int, str]) -> tuple[str, lis
         insertions.append((number + shift, length, number))
         shift += length - 1
     return "\n".join(lines), insertions
+
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|>])")
+
+
+def as_markdown_text(value: object) -> str:
+    """A value printed into Markdown so it shows as typed: Markdown's punctuation escaped with a
+    backslash, '&' and '<' written as entities."""
+    text = str(value)
+    text = text.replace("&", "&amp;").replace("<", "&lt;")
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)

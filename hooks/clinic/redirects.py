@@ -4,6 +4,7 @@ page, no redirect that leads to another redirect or back to itself."""
 from __future__ import annotations
 
 import difflib
+import re
 
 import yaml
 
@@ -38,10 +39,25 @@ def _final_target(start: str, targets: dict[str, tuple[str, int]]) -> str | None
     return current
 
 
+_OLD_ADDRESS = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.-]*(?:/[A-Za-z0-9_][A-Za-z0-9_.-]*)*\.(?:md|html?)")
+_HEADING_ID = re.compile(r"[A-Za-z0-9_-]+")
+
+
+def _overwrites(old: str, html_path, taken: set[str]) -> str | None:
+    """The site file that the redirect page for `old` would replace or stand in the way of."""
+    target = html_path(old)
+    if target in taken:
+        return target
+    parts = target.split("/")
+    return next(("/".join(parts[:i]) for i in range(1, len(parts)) if "/".join(parts[:i]) in taken), None)
+
+
 def redirect_problems(config_text: str, config_name: str, pages: set[str],
-                      anchors: dict[str, set[str]] | None = None) -> list[str]:
+                      anchors: dict[str, set[str]] | None = None, html_path=None,
+                      taken: set[str] | None = None) -> list[str]:
     """Problems in the redirect map. `pages` are the site's Markdown files (paths in docs/);
-    `anchors`, each page's heading ids, for targets with a #heading."""
+    `anchors`, each page's heading ids, for targets with a #heading; `html_path` gives the file
+    a redirect page is written to, `taken` the files the site already has."""
     try:
         node = _redirect_map_node(yaml.compose(config_text, Loader=yaml.SafeLoader))
     except yaml.YAMLError:
@@ -60,6 +76,15 @@ def redirect_problems(config_text: str, config_name: str, pages: set[str],
     example = next(iter(sorted(pages)), "treatments.md")
     for old, (new, line) in targets.items():
         page, _, heading = new.partition("#")
+        if not _OLD_ADDRESS.fullmatch(old) or ".." in old.split("/"):
+            problems.append(content_problem(config_name, line, f"'{old}' is not an old page address",
+                                            "write it as the old page's path, such as old-page.md or blog/old-post.md"))
+            continue
+        clash = _overwrites(old, html_path, taken) if html_path and taken is not None else None
+        if clash:
+            problems.append(content_problem(config_name, line, f"the old address '{old}' would be written over "
+                                            f"'{clash}', a file of the site", "remove the line, or use another old address"))
+            continue
         if "://" in new or new.startswith("//"):
             problems.append(content_problem(config_name, line, f"'{old}' redirects to '{new}', another website",
                                             f"old addresses may only lead to a page of this site, such as {example}"))
@@ -76,6 +101,9 @@ def redirect_problems(config_text: str, config_name: str, pages: set[str],
         elif page not in pages:
             problems.append(content_problem(config_name, line, f"'{old}' redirects to '{new}', which is not a page",
                                             f"use the path of a page in docs/, such as {example}"))
+        elif heading and not _HEADING_ID.fullmatch(heading):
+            problems.append(content_problem(config_name, line, f"'{old}' redirects to '{new}', whose '#' part is not "
+                                            "a heading name", f"use a heading of {page} (letters, digits and dashes), or no '#' part"))
         elif heading and anchors is not None and heading not in anchors.get(page, set()):
             known = sorted(anchors.get(page, set()))
             close = difflib.get_close_matches(heading, known, n=1)
