@@ -16,7 +16,7 @@ from clinic import safe_yaml
 from clinic.messages import content_problem
 from clinic.settings_values import https_url_problem
 
-_DOI = re.compile(r"10\.[0-9]{4,9}/\S+")
+_DOI = re.compile(r"10\.[0-9]{4,9}/[^\s\"<>`\[\]{}]+")
 _DOI_IN_TEXT = re.compile(r"doi:(10\.[0-9]{4,9}/[^\s<]+?)(?=[.,;]?(?:\s|$))")
 _URL_IN_TEXT = re.compile(r"(?<![(<])\b(https?://[^\s<]+?)(?=[.,;]?(?:\s|$))")
 _LABEL = re.compile(r"^\s*[0-9]+\.\s*")
