@@ -112,7 +112,7 @@ NEW_ROWS = {
     "event handler on details": (body('<details ontoggle="alert(1)" open><summary>x</summary>y</details>'),
                                  fails(content("an event-handler attribute 'ontoggle' on <details>"))),
     "noscript trick": (body('<noscript><p title="</noscript><img src=x onerror=alert(1)>"></noscript>'),
-                       fails(content("a <noscript> element"))),
+                       fails(content("a <noscript> element|the <p> tag is never closed"))),
     "template element": (body("<template><script>alert(1)</script></template>"), fails(content("a <template> element"))),
     "textarea": (body("<textarea>x</textarea>"), fails(content("a <textarea> element"))),
     # ---- citations -------------------------------------------------------------------------
