@@ -7,11 +7,14 @@ build with the setting's name rather than publish a wrong number.
 
 from __future__ import annotations
 
+from mkdocs.plugins import event_priority
+
 from clinic.hours import clock, day_range
 from clinic.phone import display_phone
 from settings_schema import ClinicSettings, validated
 
 
+@event_priority(50)  # first: the other hooks and every template read extra.clinic
 def on_config(config):
     clinic = dict(validated("clinic", ClinicSettings, config))
     clinic["phone_display"] = display_phone(clinic["phone"])

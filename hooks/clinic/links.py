@@ -11,7 +11,7 @@ import posixpath
 import re
 from typing import Callable
 
-from clinic.citation_syntax import code_lines
+from clinic.markdown_blocks import code_lines
 from clinic.messages import content_problem
 
 _LINK = re.compile(r"(?P<image>!?)\[(?:[^\[\]]|\[[^\]]*\])*\]\(\s*<?(?P<target>[^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")

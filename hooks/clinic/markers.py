@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from clinic.citation_syntax import code_lines
+from clinic.markdown_blocks import code_lines
 
 
 @dataclass(frozen=True)
