@@ -42,6 +42,7 @@ class _BuildState:
     data_dir: str               # as staff see it, from the folder of mkdocs.yml
     env: jinja2.Environment
     shown: set[str] = field(default_factory=set)
+    drawn: dict[str, str] = field(default_factory=dict)  # each figure's HTML, drawn once a build
     # The pages this build has read: checks over every page wait for a full build.
     coverage: PageCoverage = field(default_factory=PageCoverage)
 
@@ -100,7 +101,7 @@ def on_page_markdown(markdown, page, config, files):
         raise PluginError("\n".join(problems))
     _build.shown.update(first_line)
     try:
-        drawn = {p.line: figure_html(_build.env, _build.figures[p.name]) for p in placements}
+        drawn = {p.line: _drawn(p.name) for p in placements}
     except jinja2.TemplateError as error:
         raise PluginError(content_problem(f"overrides/{FOLDER}/{getattr(error, 'name', None) or ''}".rstrip("/"),
                                           getattr(error, "lineno", None), f"the figure cannot be drawn ({error})",
@@ -108,6 +109,12 @@ def on_page_markdown(markdown, page, config, files):
     markdown, insertions = replace_lines(markdown, drawn)
     page.inserted_lines = [*inserted, insertions]
     return markdown
+
+
+def _drawn(name: str) -> str:
+    if name not in _build.drawn:
+        _build.drawn[name] = figure_html(_build.env, _build.figures[name])
+    return _build.drawn[name]
 
 
 def on_env(env, config, files):

@@ -23,28 +23,35 @@ def parse(html: str) -> LexborHTMLParser:
     return LexborHTMLParser(html)
 
 
-def _start_tags(html: str, name: str) -> list[tuple[int, int]]:
-    """(start, end) of each `<name ...>` in the text, in order, outside comments and raw text."""
+def _start_tags(html: str, name: str, containing: str = "") -> list[tuple[int, int]]:
+    """(start, end) of each `<name ...>` in the text, in order, outside comments and raw text;
+    with `containing`, only the tags whose text holds it."""
     hidden = [(m.start(), m.end()) for m in _NO_TAGS.finditer(html)]
     tags, position = [], 0
-    opening = re.compile(rf"<{name}(?=[\s/>])", re.I)
-    for match in opening.finditer(html):
+    tag = re.compile(rf"<{name}(?=[\s/>])(?:[^>\"']|\"[^\"]*\"|'[^']*')*>", re.I)
+    for match in tag.finditer(html):
         start = match.start()
         while position < len(hidden) and hidden[position][1] <= start:
             position += 1
         if position < len(hidden) and hidden[position][0] <= start:
             continue
-        rest = _REST_OF_TAG.match(html, match.end())
-        if rest:
-            tags.append((start, rest.end()))
+        if containing in match.group():
+            tags.append((start, match.end()))
     return tags
 
 
-def located(html: str, tree: LexborHTMLParser, name: str) -> list[tuple[LexborNode, int, int]] | None:
+def located(html: str, tree: LexborHTMLParser, name: str, attribute: str = "",
+            containing: str = "") -> list[tuple[LexborNode, int, int]] | None:
     """Each `name` element of the parsed page with the (start, end) of its start tag in the text;
-    None when the parser made elements the text does not show one to one (misnested markup)."""
-    nodes = tree.css(name)
-    tags = _start_tags(html, name)
+    with `attribute` and `containing`, only the elements whose attribute holds that text (the
+    parser selects them, so a page with a thousand menu links wraps only the few that matter).
+    None when the parser's elements and the text's tags do not pair one to one (misnested
+    markup, or the text written with character references)."""
+    if attribute:
+        nodes = tree.css(f'{name}[{attribute}*="{containing}"]')
+        tags = _start_tags(html, name, containing)
+    else:
+        nodes, tags = tree.css(name), _start_tags(html, name)
     if len(nodes) != len(tags):
         return None
     return [(node, start, end) for node, (start, end) in zip(nodes, tags)]

@@ -9,6 +9,7 @@ from __future__ import annotations
 import difflib
 import posixpath
 import re
+from functools import lru_cache
 from typing import Callable
 
 from clinic.markdown_blocks import code_lines
@@ -26,7 +27,8 @@ def _strip_inline_markup(text: str) -> str:
     return re.sub(r"[*_`]", "", text)
 
 
-def anchors(markdown: str, slugify: Callable[[str, str], str]) -> set[str]:
+@lru_cache(maxsize=4096)  # two checks ask for every page's anchors in each build
+def anchors(markdown: str, slugify: Callable[[str, str], str]) -> frozenset[str]:
     """The ids a page's headings (and explicit ids) will have."""
     found, counts = set(), {}
     lines = markdown.split("\n")
@@ -45,7 +47,7 @@ def anchors(markdown: str, slugify: Callable[[str, str], str]) -> set[str]:
         # Python-Markdown numbers repeated headings: faq, faq_1, faq_2…
         found.add(slug if slug not in counts else f"{slug}_{counts[slug]}")
         counts[slug] = counts.get(slug, 0) + 1
-    return found
+    return frozenset(found)
 
 
 def link_problems(path: str, src: str, markdown: str, files: set[str], page_anchors: dict[str, set[str]],

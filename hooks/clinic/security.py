@@ -87,10 +87,13 @@ def is_external(href: str, site_host: str) -> bool:
 
 def with_safe_external_links(html: str, site_host: str, tree: LexborHTMLParser | None = None) -> str:
     """Links to other sites get rel="noopener noreferrer" (kept with any rel they already have)."""
-    if "<a" not in html and "<A" not in html:
+    if "//" not in html:
         return html
     tree = tree or parse(html)
-    links = located(html, tree, "a")
+    # Only a link with '//' in its address can lead to another site.
+    links = located(html, tree, "a", "href", "//")
+    if links is None:
+        links = located(html, tree, "a")
     if links is None:  # misnested links: the parser's own serialization, so none is missed
         for node in tree.css("a"):
             if is_external(node.attributes.get("href") or "", site_host):
