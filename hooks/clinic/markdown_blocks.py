@@ -5,6 +5,7 @@ a marker or a link inside an example."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _FENCE_OPEN = re.compile(r"^(?P<indent> *)(?P<fence>`{3,}|~{3,})")
 _LIST_ITEM = re.compile(r"^(?P<indent> *)(?P<marker>[-*+]|[0-9]{1,9}[.)])(?P<gap> {1,4}|$)")
@@ -13,6 +14,12 @@ _BLOCK_CONTAINER = re.compile(r"^(?P<indent> *)(?:!!!|\?\?\?\+?)\s")  # admoniti
 
 def code_lines(lines: list[str]) -> list[bool]:
     """Which lines are code (fenced or indented), where nothing may change."""
+    return list(_code_lines(tuple(lines)))
+
+
+# Several checks and transforms ask about the same page text in one build: answer each once.
+@lru_cache(maxsize=256)
+def _code_lines(lines: tuple[str, ...]) -> tuple[bool, ...]:
     protected = [False] * len(lines)
     fence: tuple[str, int] | None = None
     containers: list[int] = []  # content indents of open list items and admonitions
@@ -50,4 +57,4 @@ def code_lines(lines: list[str]) -> list[bool]:
             containers.append(indent + len(item["marker"]) + max(len(item["gap"]), 1))
         elif _BLOCK_CONTAINER.match(line):
             containers.append(indent + 4)
-    return protected
+    return tuple(protected)
