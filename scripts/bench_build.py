@@ -92,13 +92,19 @@ def generate(project: Path, pages: int, section_size: int) -> tuple[list[str], d
 
 def without_hooks(project: Path, config: dict, search: bool = True) -> dict:
     """The config and pages of the hook-less build: what the hooks add to `extra:` precomputed,
-    citations turned into the same footnotes the citation hook would write, and (when the site's
-    search comes from a hook) Material's own search plugin, so both sites have a search."""
+    the shared clinic text and figures put in and citations turned into the same footnotes, as
+    the hooks would, so both sites show the same pages; and (when the site's search comes from a
+    hook) Material's own search plugin, so both sites have a search."""
     sys.path.insert(0, str(project / "hooks"))
     from mkdocs.config import load_config  # noqa: E402  (only the generator needs MkDocs)
     from clinic.bibliography import format_works, parse_entries  # noqa: E402
     from clinic.citation_syntax import render_citations  # noqa: E402
     from clinic.front_matter import body  # noqa: E402
+    import jinja2  # noqa: E402
+    from clinic.figure_templates import figure_environment, figure_html  # noqa: E402
+    from clinic.figures import load_figures  # noqa: E402
+    from clinic.html_policy import without_trust_marks  # noqa: E402
+    from clinic.markers import find_markers, replace_lines  # noqa: E402
 
     cwd = os.getcwd()
     os.chdir(project)
@@ -106,8 +112,23 @@ def without_hooks(project: Path, config: dict, search: bool = True) -> dict:
         loaded = load_config(str(project / "mkdocs.yml"))
         loaded = loaded.plugins.on_config(loaded)  # every hook's on_config, once
         extra = _plain(loaded.extra)
+        theme_dirs = list(loaded.theme.dirs)
     finally:
         os.chdir(cwd)
+    clinic_text = jinja2.Environment(loader=jinja2.FileSystemLoader(str(project / "overrides/partials/clinic")),
+                                     undefined=jinja2.StrictUndefined, keep_trailing_newline=True)
+    figures = load_figures(project / "data" / "figures", "data/figures")
+    drawings = figure_environment(theme_dirs)
+
+    def with_markers_replaced(markdown: str) -> str:
+        markers, _ = find_markers(markdown, "clinic")
+        markdown, _ = replace_lines(markdown, {m.line: clinic_text.get_template(f"{m.name}.md").render(
+            clinic=extra["clinic"]) for m in markers})
+        markers, _ = find_markers(markdown, "figure")
+        markdown, _ = replace_lines(markdown, {m.line: without_trust_marks(figure_html(drawings, figures[m.name]))
+                                               for m in markers})
+        return markdown
+
     settings = config["extra"]["citations"]
     bibliography = project / settings["bibliography"]
     works = format_works(parse_entries(bibliography.read_text(encoding="utf-8"), bibliography.name),
@@ -117,9 +138,8 @@ def without_hooks(project: Path, config: dict, search: bool = True) -> dict:
     for page in (project / "docs").rglob("*.md"):
         text = page.read_text(encoding="utf-8")
         markdown = body(text)
-        rendered = render_citations(markdown, references, heading)
-        if rendered.cited_keys:
-            page.write_text(text[:len(text) - len(markdown)] + rendered.markdown, encoding="utf-8")
+        rendered = render_citations(with_markers_replaced(markdown), references, heading)
+        page.write_text(text[:len(text) - len(markdown)] + rendered.markdown, encoding="utf-8")
     plain = dict(config)
     plain.pop("hooks", None)
     plain["extra"] = extra
