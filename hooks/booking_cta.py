@@ -6,11 +6,15 @@ Thin adapter over `clinic.booking`; the markup is `overrides/partials/booking-ct
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
+
+import jinja2
 
 from mkdocs.config import config_options as c
 from mkdocs.config import base
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 
 from clinic.booking import booking_link, insert_ctas, page_options
 from clinic.messages import content_problem
@@ -28,23 +32,27 @@ class BookingSettings(base.Config):
     page_kinds = c.ListOfItems(c.Type(str), default=list(MEDICAL_KINDS))
 
 
-class _Build:
-    settings: BookingSettings | None = None
-    template = None
+@dataclass
+class _BuildState:
+    settings: BookingSettings
+    template: jinja2.Template | None = None  # loaded with the first page that shows a box
+
+
+_build: _BuildState | None = None
 
 
 def on_config(config):
-    _Build.settings = validated("booking", BookingSettings, config)
-    config.extra["booking"] = dict(_Build.settings)
-    _Build.template = None
+    global _build
+    _build = _BuildState(validated("booking", BookingSettings, config))
+    config.extra["booking"] = dict(_build.settings)
     return config
 
 
-def _render(config, page, placement: str, options: dict) -> str:
-    if _Build.template is None:
-        _Build.template = config.theme.get_env().get_template("partials/booking-cta.html")
-    settings = _Build.settings
-    return _Build.template.render(
+def _render(config, placement: str, options: dict) -> str:
+    if _build.template is None:
+        _build.template = config.theme.get_env().get_template("partials/booking-cta.html")
+    settings = _build.settings
+    return _build.template.render(
         placement=placement,
         heading=options.get("heading", settings.heading),
         text=options.get("text", settings.text),
@@ -55,8 +63,9 @@ def _render(config, page, placement: str, options: dict) -> str:
     )
 
 
+@event_priority(30)  # after structured_data.py has read the FAQ's questions: a box has a heading too
 def on_page_content(html, page, config, files):
-    if page.meta.get("kind") not in _Build.settings.page_kinds:
+    if page.meta.get("kind") not in _build.settings.page_kinds:
         return html
     try:
         options = page_options(page.meta.get("booking_cta"))
@@ -65,5 +74,4 @@ def on_page_content(html, page, config, files):
         raise PluginError(content_problem(path, None, str(error))) from None
     if options is None:
         return html
-    return insert_ctas(html, _render(config, page, "after-intro", options),
-                       _render(config, page, "end-of-page", options))
+    return insert_ctas(html, _render(config, "after-intro", options), _render(config, "end-of-page", options))

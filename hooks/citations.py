@@ -6,21 +6,24 @@ Settings: `extra.citations` in mkdocs.yml (`bibliography`, `style`).
 
 from __future__ import annotations
 
-import difflib
 import logging
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 
-from clinic.bibliography import BibliographyError, entry_problems, format_works, parse_entries, style_exists
+from clinic.bibliography import (BibliographyError, entry_problems, format_works, parse_entries, style_exists,
+                                 unknown_key_fix)
 from clinic.citation_syntax import render_citations
 from clinic.page_coverage import PageCoverage
 from settings_schema import NonEmptyText, validated
 from clinic.config_lines import SettingLines
+from clinic.front_matter import markdown_line_offset
+from clinic.messages import content_problem, line_in_file
 from clinic.text_files import decoded
-from clinic.messages import content_problem, front_matter_line_count, original_line
 
 log = logging.getLogger("mkdocs.plugins.citations")
 
@@ -31,16 +34,20 @@ class CitationSettings(base.Config):
     heading = NonEmptyText(default="References")
 
 
-class _Build:
+@dataclass
+class _BuildState:
     """What one build knows: the formatted works, and which of them pages cite."""
+    settings: CitationSettings
+    works: dict
+    references: dict
+    shown: str                # the bibliography's path, as messages name it
+    entry_lines: dict         # each work's line in it
+    cited: set = field(default_factory=set)
     # The pages this build has read: checks over every page wait for a full build.
-    coverage = PageCoverage()
-    works: dict = {}
-    entry_lines: dict = {}
-    shown = ""
-    references: dict = {}
-    settings: CitationSettings | None = None
-    cited: set = set()
+    coverage: PageCoverage = field(default_factory=PageCoverage)
+
+
+_build: _BuildState | None = None
 
 
 def _settings(config) -> CitationSettings:
@@ -53,6 +60,7 @@ def _settings(config) -> CitationSettings:
 
 
 def on_config(config):
+    global _build
     settings = _settings(config)
     path = Path(settings.bibliography)
     # Resolved: `mkdocs build -f mkdocs.yml` gives a relative config path.
@@ -67,49 +75,40 @@ def on_config(config):
     problems = entry_problems(entries, shown)
     if problems:
         raise PluginError("\n".join(problems))
-    _Build.settings = settings
-    _Build.works = format_works(entries, settings.style)
-    _Build.references = {key: work.reference for key, work in _Build.works.items()}
-    _Build.entry_lines = {entry["id"]: entry.get("__line__") for entry in entries}
-    _Build.shown = shown
-    _Build.cited = set()
+    works = format_works(entries, settings.style)
+    _build = _BuildState(settings, works, {key: work.reference for key, work in works.items()}, shown,
+                         {entry["id"]: entry.get("__line__") for entry in entries})
     return config
 
 
-def _suggestion(key: str) -> str:
-    close = difflib.get_close_matches(key, _Build.works, n=1, cutoff=0.75)
-    return f"did you mean '{close[0]}'?" if close else "add the work to the bibliography, or fix the key"
-
-
 def on_files(files, config):
-    _Build.coverage.start(f.src_uri for f in files.documentation_pages())
+    _build.coverage.start(f.src_uri for f in files.documentation_pages())
     return files
 
 
+@event_priority(10)  # after clinic_text.py and figures.py, whose text may cite works too
 def on_page_markdown(markdown, page, config, files):
-    _Build.coverage.saw(page.file.src_uri)
-    rendered = render_citations(markdown, _Build.references, _Build.settings.heading)
+    _build.coverage.saw(page.file.src_uri)
+    rendered = render_citations(markdown, _build.references, _build.settings.heading)
     if rendered.unknown or rendered.malformed:
         path = f"{Path(config.docs_dir).name}/{page.file.src_uri}"
-        offset = front_matter_line_count(page.file.content_string, page.markdown)
-        problems = [(line, f"unknown citation key '{key}'", _suggestion(key))
+        offset = markdown_line_offset(page.file.content_string)
+        problems = [(line, f"unknown citation key '{key}'", unknown_key_fix(key, _build.works))
                     for line, key in dict.fromkeys(rendered.unknown)] + rendered.malformed
         inserted = getattr(page, "inserted_lines", [])
-        raise PluginError("\n".join(content_problem(path, original_line(line, inserted) + offset, what, fix)
+        raise PluginError("\n".join(content_problem(path, line_in_file(line, inserted) + offset, what, fix)
                                     for line, what, fix in sorted(problems)))
-    _Build.cited.update(rendered.cited_keys)
+    _build.cited.update(rendered.cited_keys)
     # Templates (structured data, for one) list the works a page cites from here.
-    page.meta["cited_works"] = [_Build.works[key] for key in rendered.cited_keys]
+    page.meta["cited_works"] = [_build.works[key] for key in rendered.cited_keys]
     return rendered.markdown
 
 
 def on_env(env, config, files):
     # Runs after every page's Markdown has been read, so the set of cited works is complete.
-    if not _Build.coverage.complete:
-        return env  # a --dirty build: the pages it did not read may cite the rest
-    unused = sorted(set(_Build.works) - _Build.cited)
+    unused = _build.coverage.unused(_build.works, _build.cited)
     if unused:
         log.warning("the bibliography has works no page cites: %s\n%s", ", ".join(unused), "\n".join(
-            content_problem(_Build.shown, _Build.entry_lines.get(key), f"no page cites '{key}'",
+            content_problem(_build.shown, _build.entry_lines.get(key), f"no page cites '{key}'",
                             f"cite it on a page with [@{key}], or remove the entry") for key in unused))
     return env

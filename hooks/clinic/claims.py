@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from clinic.citation_syntax import code_lines
+from clinic.markdown_blocks import code_lines
 from clinic.messages import content_problem
 
 # The word as staff would see it, and a plainer, honest alternative.

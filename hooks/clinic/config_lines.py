@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import cached_property
 from pathlib import Path
 
 import yaml
@@ -9,11 +10,15 @@ import yaml
 
 class SettingLines:
     def __init__(self, path: Path):
-        self.name = path.name
+        self.name, self.path = path.name, path
+
+    @cached_property
+    def root(self) -> yaml.Node | None:
+        # Read only when a message needs a line: a large menu makes mkdocs.yml slow to compose.
         try:
-            self.root = yaml.compose(path.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
+            return yaml.compose(self.path.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
         except (OSError, UnicodeDecodeError, yaml.YAMLError):
-            self.root = None  # MkDocs itself reports a broken mkdocs.yml
+            return None  # MkDocs itself reports a broken mkdocs.yml
 
     def line(self, dotted: str) -> int | None:
         """The line of `extra.clinic.hours.0.opens` (list items by number), or of the nearest

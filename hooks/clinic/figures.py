@@ -6,7 +6,7 @@ Three kinds of figure, each readable on a 390 px phone:
 - `timeline`: stages of a process top to bottom, with a dot per visit and a yearly limit;
 - `steps`: a short numbered sequence, top to bottom.
 
-Pages place a figure with a line `<!-- figure: <id> -->`; `place_figures` finds those lines.
+Pages place a figure with a line `<!-- figure: <id> -->`, found by `clinic.markers`.
 
 Nothing here imports MkDocs: text in, data and numbers out.
 """
@@ -18,11 +18,13 @@ import re
 import textwrap
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
+from pathlib import Path
 
 import yaml
 
 from clinic import safe_yaml
 from clinic.messages import content_problem
+from clinic.text_files import decoded
 
 KINDS = ("bar-chart", "timeline", "steps")
 FIGURE_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
@@ -59,9 +61,6 @@ LIMITS = {"bars": (1, 6), "stages": (1, 4), "steps": (2, 5)}
 MAX_LABEL, MAX_STEP_TITLE, MAX_STEP_TEXT, MAX_CONDITION = 28, 28, 110, 60
 MAX_VISITS = 60
 
-_MARKER = re.compile(r"^ {0,3}<!--\s*figure:\s*(?P<id>\S*?)\s*-->[ \t]*$")
-_LOOSE_MARKER = re.compile(r"<!--\s*figure\s*:")
-_FENCE = re.compile(r"^ {0,3}(?P<fence>`{3,}|~{3,})")
 
 
 class FigureError(ValueError):
@@ -338,17 +337,102 @@ def text_width(text: str, size: float, bold: bool = False) -> float:
     return len(text) * size * (BOLD_CHAR_WIDTH if bold else CHAR_WIDTH)
 
 
-@dataclass
+# ---- The geometry the SVG templates draw (all in drawing units) -----------------------------
+
+TextLine = tuple[str, float]                # a line of text and its baseline y
+PlacedLine = tuple[str, float, float]       # a line of text, its x and its baseline y
+
+
+@dataclass(frozen=True)
+class Sizes:
+    title: int = TITLE_SIZE
+    label: int = LABEL_SIZE
+    value: int = VALUE_SIZE
+    small: int = SMALL_SIZE
+
+
+@dataclass(frozen=True)
+class Rail:
+    x1: float
+    y1: float
+    x2: float
+    y2: float
+
+
+@dataclass(frozen=True)
+class BarItem:
+    label: str
+    value: float
+    shown: str
+    label_y: float
+    bar_y: float
+    bar_height: float
+    fill_width: float
+    value_x: float
+    value_y: float
+
+
+@dataclass(frozen=True)
+class BarChartExtras:
+    track_width: float
+    scale_y: float
+
+
+@dataclass(frozen=True)
+class Dot:
+    cx: float
+    cy: float
+
+
+@dataclass(frozen=True)
+class StageItem:
+    heading: list[str]
+    heading_y: list[float]
+    words: str
+    words_y: float
+    dots: list[Dot]
+    dot_r: float
+    solid: bool
+    node_y: float
+    visits: int
+
+
+@dataclass(frozen=True)
+class TimelineExtras:
+    line_x: float
+    text_x: float
+    limit: list[TextLine]
+    yearly_limit: int
+    limit_node_y: float
+    stop: list[TextLine]
+
+
+@dataclass(frozen=True)
+class StepItem:
+    number: int
+    cx: float
+    cy: float
+    radius: float
+    title: list[PlacedLine]
+    lines: list[PlacedLine]
+    bottom: float
+
+
+@dataclass(frozen=True)
+class StepsExtras:
+    rail: Rail
+
+
+@dataclass(frozen=True)
 class Drawing:
-    """What an SVG template needs: the canvas height and the pieces, all in drawing units."""
+    """What an SVG template needs: the canvas and the pieces of one kind of figure."""
+    height: float
+    items: list[BarItem] | list[StageItem] | list[StepItem]
+    extras: BarChartExtras | TimelineExtras | StepsExtras
     width: int = WIDTH
-    height: float = 0
-    items: list[dict] = field(default_factory=list)
-    extras: dict = field(default_factory=dict)
-    sizes: dict = field(default_factory=lambda: {"title": TITLE_SIZE, "label": LABEL_SIZE, "value": VALUE_SIZE,
-                                                 "small": SMALL_SIZE})
-    # The figure's title, drawn at the top so the drawing says what it shows: (line, y) pairs.
-    title: list = field(default_factory=list)
+    sizes: Sizes = field(default_factory=Sizes)
+    # The figure's title, drawn at the top so the drawing says what it shows.
+    title: list[TextLine] = field(default_factory=list)
 
 
 def _title_lines(title: str) -> tuple[list[tuple[str, float]], float]:
@@ -369,13 +453,13 @@ def bar_chart_geometry(figure: Figure) -> Drawing:
         label_y = y + LABEL_SIZE
         bar_y = label_y + 8
         fill = round(track_width * bar.value / 100, 2)
-        items.append(dict(label=bar.label, value=bar.value, shown=whole_percent(bar.value),
+        items.append(BarItem(label=bar.label, value=bar.value, shown=whole_percent(bar.value),
                           label_y=label_y, bar_y=bar_y, bar_height=28, fill_width=fill,
                           value_x=round(fill + 8, 2), value_y=bar_y + 21))
         y = bar_y + 28 + 20
     scale_y = y + SMALL_SIZE - 2
     return Drawing(height=scale_y + 5, items=items, title=title,
-                   extras=dict(track_width=track_width, scale_y=scale_y))
+                   extras=BarChartExtras(track_width=track_width, scale_y=scale_y))
 
 
 def timeline_geometry(figure: Figure) -> Drawing:
@@ -392,25 +476,25 @@ def timeline_geometry(figure: Figure) -> Drawing:
         heading_y = [round(y + LABEL_SIZE + i * (LABEL_SIZE + 4), 2) for i in range(len(heading))]
         words_y = heading_y[-1] + LABEL_SIZE + 6
         dots_top = words_y + 10
-        dots = [dict(cx=text_x + dot_r + (n % per_row) * dot_gap, cy=dots_top + dot_r + (n // per_row) * dot_gap)
+        dots = [Dot(cx=text_x + dot_r + (n % per_row) * dot_gap, cy=dots_top + dot_r + (n // per_row) * dot_gap)
                 for n in range(stage.visits)]
-        items.append(dict(heading=heading, heading_y=heading_y, words=stage_visits(stage, index == 0),
+        items.append(StageItem(heading=heading, heading_y=heading_y, words=stage_visits(stage, index == 0),
                           words_y=words_y, dots=dots, dot_r=dot_r, solid=index == 0, node_y=node_y,
                           visits=stage.visits))
-        y = dots[-1]["cy"] + dot_r + 22
+        y = dots[-1].cy + dot_r + 22
     limit = wrap(yearly_limit_text(figure), LABEL_SIZE, WIDTH - text_x, bold=True)
     limit_y = [round(y + LABEL_SIZE + i * (LABEL_SIZE + 4), 2) for i in range(len(limit))]
     stop = wrap(figure.stop_rule, SMALL_SIZE, WIDTH - text_x) if figure.stop_rule else []
     stop_y = [round(limit_y[-1] + 26 + i * (SMALL_SIZE + 5), 2) for i in range(len(stop))]
     height = (stop_y[-1] if stop_y else limit_y[-1]) + 8
     return Drawing(height=height, items=items, title=title,
-                   extras=dict(line_x=line_x, text_x=text_x, limit=list(zip(limit, limit_y)),
+                   extras=TimelineExtras(line_x=line_x, text_x=text_x, limit=list(zip(limit, limit_y)),
                                yearly_limit=figure.yearly_limit, limit_node_y=y + LABEL_SIZE / 2 + 3,
                                stop=list(zip(stop, stop_y))))
 
 
 def _step_item(number: int, step: Step, circle: tuple[float, float], left: float, top: float,
-               width: float, title_rows: int = 1) -> dict:
+               width: float, title_rows: int = 1) -> StepItem:
     """One step: its numbered circle, and its title and text wrapped to `width` from (left, top).
     The text starts below `title_rows` lines of title at least, so a row of steps lines up."""
     titles = wrap(step.title, LABEL_SIZE, width, bold=True)
@@ -418,7 +502,7 @@ def _step_item(number: int, step: Step, circle: tuple[float, float], left: float
     title = [(line, left, round(top + LABEL_SIZE + i * (LABEL_SIZE + 4), 2)) for i, line in enumerate(titles)]
     below = top + LABEL_SIZE + (max(title_rows, len(titles)) - 1) * (LABEL_SIZE + 4) + 6
     text = [(line, left, round(below + (i + 1) * (SMALL_SIZE + 5), 2)) for i, line in enumerate(texts)]
-    return dict(number=number, cx=circle[0], cy=circle[1], radius=STEP_RADIUS, title=title, lines=text,
+    return StepItem(number=number, cx=circle[0], cy=circle[1], radius=STEP_RADIUS, title=title, lines=text,
                 bottom=text[-1][2])
 
 
@@ -428,9 +512,9 @@ def steps_geometry(figure: Figure) -> Drawing:
     y, items = 0.0, []
     for number, step in enumerate(figure.steps, 1):
         items.append(_step_item(number, step, (circle_x, y + STEP_RADIUS), text_x, y + 2, WIDTH - text_x))
-        y = max(items[-1]["bottom"], y + 2 * STEP_RADIUS) + 22
-    rail = dict(x1=circle_x, y1=items[0]["cy"], x2=circle_x, y2=items[-1]["cy"])
-    return Drawing(height=y - 14, items=items, extras=dict(rail=rail))
+        y = max(items[-1].bottom, y + 2 * STEP_RADIUS) + 22
+    rail = Rail(x1=circle_x, y1=items[0].cy, x2=circle_x, y2=items[-1].cy)
+    return Drawing(height=y - 14, items=items, extras=StepsExtras(rail=rail))
 
 
 def steps_row_geometry(figure: Figure) -> Drawing:
@@ -441,9 +525,9 @@ def steps_row_geometry(figure: Figure) -> Drawing:
     items = [_step_item(i + 1, step, (round(i * column, 2) + STEP_RADIUS + 2, STEP_RADIUS), round(i * column, 2),
                         2 * STEP_RADIUS + 12, width, title_rows)
              for i, step in enumerate(figure.steps)]
-    rail = dict(x1=items[0]["cx"], y1=STEP_RADIUS, x2=items[-1]["cx"], y2=STEP_RADIUS)
-    return Drawing(width=WIDE_WIDTH, height=max(item["bottom"] for item in items) + 6, items=items,
-                   extras=dict(rail=rail))
+    rail = Rail(x1=items[0].cx, y1=STEP_RADIUS, x2=items[-1].cx, y2=STEP_RADIUS)
+    return Drawing(width=WIDE_WIDTH, height=max(item.bottom for item in items) + 6, items=items,
+                   extras=StepsExtras(rail=rail))
 
 
 # The layouts each kind is drawn in: "narrow" for phones (and beside the caption), and for the
@@ -461,31 +545,28 @@ def drawings(figure: Figure) -> dict[str, Drawing]:
 # ---- Placing figures in a page -------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Placement:
-    line: int          # counted from 1 in the Markdown given
-    figure_id: str
-
-
-def find_markers(markdown: str) -> tuple[list[Placement], list[tuple[int, str]]]:
-    """Figure markers on lines of their own (outside fenced code), and the lines where a marker
-    is written some other way, which would otherwise be dropped without a word."""
-    placements, misplaced, fence = [], [], None
-    for number, line in enumerate(markdown.split("\n"), 1):
-        opening = _FENCE.match(line)
-        if fence:
-            if opening and opening["fence"][0] == fence[0] and len(opening["fence"]) >= len(fence):
-                fence = None
+def load_figures(data_dir: Path, shown_dir: str) -> dict[str, Figure]:
+    """Every figure file in `data_dir` (shown to staff as `shown_dir`), checked, by its id.
+    Raises FigureError with every problem of every file."""
+    figures, problems = {}, []
+    for file in sorted(data_dir.iterdir()):
+        shown = f"{shown_dir}/{file.name}"
+        if file.suffix == ".yml":
+            problems.append(content_problem(shown, None, "figure files end in .yaml", f"rename it to {file.stem}.yaml"))
             continue
-        if opening:
-            fence = opening["fence"]
+        if file.suffix != ".yaml":
             continue
-        match = _MARKER.match(line)
-        if match:
-            placements.append(Placement(number, match["id"]))
-        elif _LOOSE_MARKER.search(line):
-            misplaced.append((number, line.strip()))
-    return placements, misplaced
+        text, unreadable = decoded(file.read_bytes())
+        if unreadable:
+            problems.append(content_problem(shown, *unreadable))
+            continue
+        try:
+            figures[file.stem] = parse_figure(text, shown, file.stem)
+        except FigureError as error:
+            problems.append(str(error))
+    if problems:
+        raise FigureError("\n".join(problems))
+    return figures
 
 
 def suggestion(figure_id: str, known: list[str]) -> str:
@@ -496,19 +577,11 @@ def suggestion(figure_id: str, known: list[str]) -> str:
 
 
 def one_line(html: str) -> str:
-    """Markup as a single line, so the figure takes the marker's one line in the page and line
-    numbers that later hooks report still match the file staff edit. No space is left between
-    two tags: Python-Markdown's md_in_html would read a space between the figure's parts as a
-    paragraph and wrap them all in <p>."""
+    """Markup as a single line, so Markdown reads the figure as one block of HTML. No space is
+    left between two tags: Python-Markdown's md_in_html would read a space between the figure's
+    parts as a paragraph and wrap them all in <p>."""
     joined = ""
     for part in (line.strip() for line in html.splitlines()):
         if part:
             joined += ("" if not joined or joined.endswith(">") and part.startswith("<") else " ") + part
     return joined
-
-
-def replace_lines(markdown: str, replacements: dict[int, str]) -> str:
-    lines = markdown.split("\n")
-    for number, text in replacements.items():
-        lines[number - 1] = text
-    return "\n".join(lines)

@@ -58,17 +58,43 @@ class FrontMatterProblem(ValueError):
         self.line, self.what, self.fix = line, what, fix
 
 
-def read(source: str) -> FrontMatter:
-    """The page's front matter and body. Raises FrontMatterProblem when it cannot be read."""
+def _bounds(source: str) -> tuple[int, int, int] | None:
+    """Where the YAML between the '---' lines starts and ends, and where the body starts; None
+    for a page without front matter."""
     opening = _OPENING.match(source)
     if not opening:
-        return FrontMatter(body=source)
+        return None
     closing = _CLOSING.search(source, opening.end())
     if not closing:
         raise FrontMatterProblem(1, "the front matter that starts on line 1 is never closed",
                                  "add a line with only '---' after the last key (title:, description:, kind: ...)")
-    block = source[opening.end():closing.start()]
-    body_start = min(len(source), closing.end() + 1)
+    return opening.end(), closing.start(), min(len(source), closing.end() + 1)
+
+
+def body(source: str) -> str:
+    """The page without its front matter, found without reading the YAML (cheap, for every page)."""
+    try:
+        bounds = _bounds(source)
+    except FrontMatterProblem:
+        return source
+    return source[bounds[2]:] if bounds else source
+
+
+def markdown_line_offset(source: str) -> int:
+    """How many lines of the file come before the Markdown MkDocs hands to hooks (the front
+    matter, and the blank lines MkDocs drops after it), so a line counted in that Markdown can
+    be reported as a line of the file staff edit."""
+    text = body(source)
+    return source.count("\n", 0, len(source) - len(text.lstrip("\n"))) if text is not source else 0
+
+
+def read(source: str) -> FrontMatter:
+    """The page's front matter and body. Raises FrontMatterProblem when it cannot be read."""
+    bounds = _bounds(source)
+    if not bounds:
+        return FrontMatter(body=source)
+    block_start, block_end, body_start = bounds
+    block = source[block_start:block_end]
     try:
         meta, node = load(block)
     except YamlProblem as problem:

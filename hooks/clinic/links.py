@@ -9,9 +9,10 @@ from __future__ import annotations
 import difflib
 import posixpath
 import re
+from functools import lru_cache
 from typing import Callable
 
-from clinic.citation_syntax import code_lines
+from clinic.markdown_blocks import code_lines
 from clinic.messages import content_problem
 
 _LINK = re.compile(r"(?P<image>!?)\[(?:[^\[\]]|\[[^\]]*\])*\]\(\s*<?(?P<target>[^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
@@ -37,7 +38,8 @@ def _without_closing_hashes(text: str) -> str:
     return text
 
 
-def anchors(markdown: str, slugify: Callable[[str, str], str]) -> set[str]:
+@lru_cache(maxsize=4096)  # two checks ask for every page's anchors in each build
+def anchors(markdown: str, slugify: Callable[[str, str], str]) -> frozenset[str]:
     """The ids a page's headings (and explicit ids) will have."""
     found, counts = set(), {}
     lines = markdown.split("\n")
@@ -57,7 +59,7 @@ def anchors(markdown: str, slugify: Callable[[str, str], str]) -> set[str]:
         # Python-Markdown numbers repeated headings: faq, faq_1, faq_2…
         found.add(slug if slug not in counts else f"{slug}_{counts[slug]}")
         counts[slug] = counts.get(slug, 0) + 1
-    return found
+    return frozenset(found)
 
 
 def link_problems(path: str, src: str, markdown: str, files: set[str], page_anchors: dict[str, set[str]],

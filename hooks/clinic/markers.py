@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from clinic.citation_syntax import code_lines
+from clinic.markdown_blocks import code_lines
 
 
 @dataclass(frozen=True)
@@ -17,6 +17,8 @@ class Marker:
 
 def find_markers(markdown: str, word: str) -> tuple[list[Marker], list[tuple[int, str]]]:
     """The markers alone on their line, and (line, text) of those that share a line with other text."""
+    if "<!--" not in markdown:
+        return [], []  # most pages have no marker: skip the line-by-line reading
     alone = re.compile(rf"^ {{0,3}}<!--\s*{word}:\s*(?P<name>\S*?)\s*-->[ \t]*$")
     loose = re.compile(rf"<!--\s*{word}\s*:")
     lines = markdown.split("\n")

@@ -20,13 +20,6 @@ def github_annotation(message: str) -> str:
     return f"::error file={path}{line_part}::{text}"
 
 
-def front_matter_line_count(source: str, body: str) -> int:
-    """How many lines come before `body` in the page's file (its front matter), so a line number
-    counted in the body can be reported as a line of the file staff edit."""
-    index = source.rfind(body) if body else -1
-    return source.count("\n", 0, index) if index > 0 else 0
-
-
 def original_line(line: int, insertions: list[tuple[int, int, int]]) -> int:
     """A line of a page's Markdown after hooks have put text into it, as the line staff wrote.
 
@@ -40,3 +33,11 @@ def original_line(line: int, insertions: list[tuple[int, int, int]]) -> int:
             return marker
         shift += length - 1
     return line - shift
+
+
+def line_in_file(line: int, stages: list[list[tuple[int, int, int]]]) -> int:
+    """A line of a page's Markdown after several hooks, one after the other, have put text into
+    it (each hook's insertions, in the order the hooks ran), as the line staff wrote."""
+    for insertions in reversed(stages):
+        line = original_line(line, insertions)
+    return line

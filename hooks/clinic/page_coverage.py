@@ -20,3 +20,8 @@ class PageCoverage:
     @property
     def complete(self) -> bool:
         return self.expected <= self.seen
+
+    def unused(self, known, used) -> list[str]:
+        """What no page used of all that is `known` (works, figures), once every page has been
+        read; nothing while a --dirty build has read only some of them."""
+        return sorted(set(known) - set(used)) if self.complete else []

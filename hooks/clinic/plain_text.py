@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import re
 
-from clinic.citation_syntax import code_lines
+from clinic.front_matter import body
+from clinic.markdown_blocks import code_lines
 
 
 def prose(markdown: str) -> str:
-    body = re.sub(r"\A---\n.*?\n---\n", "", markdown, flags=re.S)
-    lines = body.split("\n")
+    lines = body(markdown).split("\n")
     kept = [line for line, code in zip(lines, code_lines(lines)) if not code]
     text = "\n".join(line for line in kept if not line.lstrip().startswith(("|", "<", "!!!", "???")))
     text = re.sub(r"<!--.*?-->", " ", text, flags=re.S)

@@ -15,12 +15,11 @@ from urllib.parse import urlsplit
 
 from selectolax.lexbor import LexborHTMLParser
 
+from clinic.html_edits import located, parse, start_tag, with_start_tags
+
 _DATA_TYPES = ("application/json", "application/ld+json")  # data blocks: never executed
 _CHARSET = re.compile(r"<meta charset=[\"']?utf-8[\"']?\s*/?>", re.I)
 _OLD_POLICY = re.compile(r'<meta http-equiv="Content-Security-Policy"[^>]*>\s*')
-_ANCHOR = re.compile(r"<a\b(?P<attrs>[^>]*)>", re.I)
-_HREF = re.compile(r"""\shref=(["'])(?P<href>[^"']*)\1""", re.I)
-_REL = re.compile(r"""\srel=(["'])(?P<rel>[^"']*)\1""", re.I)
 
 BASE_POLICY = {
     "default-src": ["'self'"],
@@ -38,10 +37,10 @@ BASE_POLICY = {
 }
 
 
-def inline_scripts(html: str) -> list[str]:
+def inline_scripts(html: str, tree: LexborHTMLParser | None = None) -> list[str]:
     """The text of each inline script a browser would run, as its HTML parser reads it."""
     scripts = []
-    for node in LexborHTMLParser(html).css("script"):
+    for node in (tree or parse(html)).css("script"):
         kind = (node.attributes.get("type") or "").strip().lower()
         if "src" in node.attributes or kind in _DATA_TYPES:
             continue
@@ -49,10 +48,10 @@ def inline_scripts(html: str) -> list[str]:
     return scripts
 
 
-def loads_pagefind(html: str) -> bool:
+def loads_pagefind(html: str, tree: LexborHTMLParser | None = None) -> bool:
     """The search page's script says it loads Pagefind, which runs as WebAssembly: only that
     page's policy allows compiling WebAssembly ('wasm-unsafe-eval'; it allows no JavaScript eval)."""
-    return "data-loads-pagefind" in html and bool(LexborHTMLParser(html).css_first("script[data-loads-pagefind]"))
+    return "data-loads-pagefind" in html and bool((tree or parse(html)).css_first("script[data-loads-pagefind]"))
 
 
 def script_hash(script: str) -> str:
@@ -86,16 +85,31 @@ def is_external(href: str, site_host: str) -> bool:
     return bool(parts.netloc) and (parts.hostname or "").lower() != site_host.lower()
 
 
-def with_safe_external_links(html: str, site_host: str) -> str:
+def with_safe_external_links(html: str, site_host: str, tree: LexborHTMLParser | None = None) -> str:
     """Links to other sites get rel="noopener noreferrer" (kept with any rel they already have)."""
-    def fix(match: re.Match) -> str:
-        attrs = match["attrs"]
-        href = _HREF.search(attrs)
-        if not href or not is_external(href["href"], site_host):
-            return match.group(0)
-        rel = _REL.search(attrs)
-        words = (rel["rel"].split() if rel else [])
-        words += [w for w in ("noopener", "noreferrer") if w not in words]
-        attrs = _REL.sub("", attrs) + f' rel="{" ".join(words)}"'
-        return f"<a{attrs}>"
-    return _ANCHOR.sub(fix, html)
+    if "//" not in html:
+        return html
+    tree = tree or parse(html)
+    # Only a link with '//' in its address can lead to another site.
+    links = located(html, tree, "a", "href", "//")
+    if links is None:
+        links = located(html, tree, "a")
+    if links is None:  # misnested links: the parser's own serialization, so none is missed
+        for node in tree.css("a"):
+            if is_external(node.attributes.get("href") or "", site_host):
+                node.attrs["rel"] = _safe_rel(node)
+        return tree.html if html.lstrip().lower().startswith("<!doctype") else tree.body.inner_html
+    changes = []
+    for node, start, end in links:
+        if not is_external(node.attributes.get("href") or "", site_host):
+            continue
+        rel = _safe_rel(node)
+        if rel != node.attributes.get("rel"):
+            attributes = {key: value for key, value in node.attributes.items() if key != "rel"}
+            changes.append((start, end, start_tag("a", {**attributes, "rel": rel})))
+    return with_start_tags(html, changes)
+
+
+def _safe_rel(node) -> str:
+    words = (node.attributes.get("rel") or "").split()
+    return " ".join(words + [w for w in ("noopener", "noreferrer") if w not in words])

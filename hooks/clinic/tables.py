@@ -3,29 +3,44 @@ so narrow screens can show the table as a stack of labelled rows instead of scro
 
 from __future__ import annotations
 
-import re
-from html import escape, unescape
+from selectolax.lexbor import LexborNode
 
-_TABLE = re.compile(r"<table>(.*?)</table>", re.S)
-_HEADING = re.compile(r"<th\b[^>]*>(.*?)</th>", re.S)
-_ROW = re.compile(r"<tr>(.*?)</tr>", re.S)
-_CELL_START = re.compile(r"<td\b(?![^>]*data-label)")
-_TAGS = re.compile(r"<[^>]+>")
+from clinic.html_edits import located, parse, start_tag, with_start_tags
 
 
-def _label_table(match: re.Match) -> str:
-    table = match.group(1)
-    head, _, body = table.partition("</thead>")
-    labels = [" ".join(unescape(_TAGS.sub("", h)).split()) for h in _HEADING.findall(head)]
-    if not body or not labels:
-        return match.group(0)
+def _nearest_table(cell: LexborNode) -> LexborNode | None:
+    node = cell.parent
+    while node is not None and node.tag != "table":
+        node = node.parent
+    return node
 
-    def label_row(row: re.Match) -> str:
-        cells = iter(labels)
-        return "<tr>" + _CELL_START.sub(lambda m: f'<td data-label="{escape(next(cells, ""))}"', row.group(1)) + "</tr>"
 
-    return "<table>" + head + "</thead>" + _ROW.sub(label_row, body) + "</table>"
+def _labels(table: LexborNode) -> list[str]:
+    """The column headings of a table Markdown made (a plain <table> with a <thead>)."""
+    if table.attributes:
+        return []
+    return [" ".join(th.text(deep=True).split()) for th in table.css("thead th")]
 
 
 def label_table_cells(html: str) -> str:
-    return _TABLE.sub(_label_table, html)
+    """Each data cell of a Markdown table gets data-label="<its column heading>"."""
+    if "<table" not in html:
+        return html
+    cells = located(html, parse(html), "td")
+    if not cells:
+        return html
+    labels: dict[int, list[str]] = {}
+    changes = []
+    for cell, start, end in cells:
+        table = _nearest_table(cell)
+        if table is None or "data-label" in cell.attributes:
+            continue
+        if table.mem_id not in labels:
+            labels[table.mem_id] = _labels(table)
+        headings = labels[table.mem_id]
+        if not headings:
+            continue
+        column = [c.mem_id for c in cell.parent.iter() if c.tag == "td"].index(cell.mem_id)
+        label = headings[column] if column < len(headings) else ""
+        changes.append((start, end, start_tag("td", {"data-label": label, **cell.attributes})))
+    return with_start_tags(html, changes)
