@@ -102,7 +102,7 @@ def test_no_table_of_contents_or_edit_pencil_where_readers_see_them(browser, sit
         assert page.get_by_text("Table of contents").filter(visible=True).count() == 0, src
         page.keyboard.press("Escape")
     for path in page_paths(site):
-        file = site / path if path.endswith(".html") else site / path / "index.html"
+        file = site / path if path.endswith(".html") else site / path.lstrip("/") / "index.html"
         assert not BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser").select(
             "article .md-content__button"), f"{path}: an edit pencil in the page"
     page.close()
