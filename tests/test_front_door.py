@@ -123,3 +123,18 @@ def test_no_reading_text_under_16px_on_a_phone(browser, site, base_url):
         "".join(f"{size:5.1f} px  {name}\n" for name, size in sorted(smallest.items())), encoding="utf-8")
     assert not small, "text under 16px on a phone:\n" + "\n".join(small)
     assert len(smallest) >= 16 and min(smallest.values()) >= 16
+
+
+def test_every_medical_page_shows_its_key_points_first(browser, base_url):
+    from clinic.page_kinds import MEDICAL_KINDS
+    context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    for src in pages_of_kind(MEDICAL_KINDS):
+        page.goto(base_url + src.removesuffix(".md").removesuffix("index").removesuffix("/") + "/")
+        box = page.locator("article .clinic-key-points")
+        assert box.is_visible(), src
+        assert 3 <= box.locator("li").count() <= 5, src
+        # Nothing of the page's own text comes between the title and the box.
+        assert page.evaluate("() => document.querySelector('article h1').nextElementSibling.className") \
+            == "clinic-key-points", src
+    context.close()
