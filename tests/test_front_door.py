@@ -114,7 +114,7 @@ def test_no_reading_text_under_16px_on_a_phone(browser, site, base_url):
     small, smallest = [], {}
     for path in page_paths(site):
         page.goto(base_url + (path if path != "404.html" else "no-such-page/"))
-        found = page.evaluate(SMALL_TEXT)
+        found = page.evaluate(SMALL_TEXT, 16)
         small += [f"{path or '/'}: {text}" for text in found["small"]]
         smallest[path or "/"] = found["smallest"]
     context.close()
