@@ -47,13 +47,15 @@ def on_files(files, config):
     templates = _page_templates(config)
     docs = Path(config.docs_dir).name
     problems, today = [], _today()
+    pages = {file.src_uri for file in files.documentation_pages()}
     for file in files.documentation_pages():
         path = f"{docs}/{file.src_uri}"
         source, problem = decoded(Path(file.abs_src_path).read_bytes())
         if problem:
             problems.append(content_problem(path, *problem))
             continue
-        problems += front_matter_problems(source, path, today, templates.__contains__, tuple(templates))
+        problems += front_matter_problems(source, path, today, templates.__contains__, tuple(templates),
+                                          pages.__contains__)
     if problems:
         raise PluginError("\n".join(problems))
     return files

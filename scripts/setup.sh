@@ -60,6 +60,8 @@ case "$mode" in --test | --browser) requirements=requirements-dev.txt ;; esac
 .venv/bin/python -m pip install --quiet --disable-pip-version-check -r "$requirements"
 
 case "$mode" in --test | --browser) [ -x /usr/bin/chromium ] || apt_install chromium fonts-dejavu-core ;; esac
+# The condensed DejaVu faces: the one-page "Take this to your doctor" summary prints in them (tests/test_print.py).
+case "$mode" in --test | --browser) [ -f /usr/share/fonts/truetype/dejavu/DejaVuSansCondensed.ttf ] || apt_install fonts-dejavu-extra ;; esac
 if [ "$mode" = "--test" ]; then
   command -v npm >/dev/null || apt_install nodejs npm
   command -v java >/dev/null || apt_install default-jre-headless  # the Nu HTML Checker (vnu.jar)

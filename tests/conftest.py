@@ -58,3 +58,12 @@ def browser():
         pytest.fail(message) if os.environ.get("CI") else pytest.skip(message)
     with launch() as chromium:
         yield chromium
+
+
+@pytest.fixture(scope="session")
+def base_url(site):
+    """The built site, served on 127.0.0.1 for the browser tests."""
+    from site_server import serve
+    server, url = serve(site)
+    yield url
+    server.shutdown()

@@ -145,7 +145,7 @@ NEW_ROWS = {
                                    fails(r"docs/privacy\.md:2: the front matter: YAML anchors and aliases .* are not allowed")),
     "booking box setting with its line": (edit("docs/treatments.md", "kind: treatment", "kind: treatment\nbooking_cta:\n  headline: Hi"),
                                           fails(r"docs/treatments\.md:\d+: booking_cta has unknown setting 'headline' — use only heading and text")),
-    "hide something that cannot be hidden": (edit("docs/privacy.md", "kind: legal", "kind: legal\nhide: [everything]"),
+    "hide something that cannot be hidden": (edit("docs/privacy.md", "hide:\n  - toc", "hide: [everything]"),
                                              fails(r"docs/privacy\.md:\d+: hide is '\['everything'\]' — ")),
     "script in a title": (edit("docs/privacy.md", "title: Privacy", 'title: "Privacy <script>alert(1)</script>"'),
                           shows_as_text("privacy/index.html", "Privacy <script>alert(1)</script>")),

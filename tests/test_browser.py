@@ -7,20 +7,11 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from site_server import serve
-
 pytestmark = pytest.mark.browser
 ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
 PHONE, DESKTOP = {"width": 390, "height": 844}, {"width": 1280, "height": 800}
 ARTICLE = "articles/acupuncture-for-low-back-pain/"
 SEARCHED = "search/?q=medicare"  # the search page with a query run: Pagefind, its index and results
-
-
-@pytest.fixture(scope="session")
-def base_url(site):
-    server, url = serve(site)
-    yield url
-    server.shutdown()
 
 
 def page_paths(site: Path) -> list[str]:

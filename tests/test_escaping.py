@@ -30,6 +30,7 @@ RAW = {
     "page.content": "the page's HTML, checked by hooks/content_policy.py",
     "rest if rest else page.content": "the page's HTML, checked by hooks/content_policy.py",
     "heading": "the page's own <h1>, part of its checked content",
+    "rest": "the page's HTML after its <h1>, checked by hooks/content_policy.py",
     "svg": "a figure drawn from escaped values by the SVG templates",
     "figure.caption": "Markdown of a figure file; its HTML is checked by hooks/content_policy.py",
     "page.meta.structured_data": "JSON-LD with '<', '>' and '&' written as \\u escapes (clinic.structured_data)",

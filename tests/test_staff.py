@@ -30,12 +30,16 @@ def test_edit_uri_is_a_full_github_editor_url_without_repo_url(config):
     assert "content.action.edit" in config["theme"]["features"]
 
 
-def test_every_page_has_an_edit_button_opening_its_source(site, config):
+def test_every_page_has_an_edit_link_in_the_footer_opening_its_source(site, config):
+    # For staff: a text link in the footer, not a pencil in the page (a patient who taps it lands
+    # on a GitHub login).
     for src in nav_files(config["nav"]):
         html = BeautifulSoup(built_path(site, src).read_text(encoding="utf-8"), "html.parser")
-        buttons = [a for a in html.select("article a.md-content__button") if "edit" in a.get("rel", [])]
-        assert [a["href"] for a in buttons] == [EDIT_BASE + src], src
-        assert buttons[0]["title"] == "Edit this page", src
+        links = [a for a in html.select("a") if "edit" in a.get("rel", [])]
+        assert [a["href"] for a in links] == [EDIT_BASE + src], src
+        assert links[0].get_text(strip=True) == "Edit this page on GitHub", src
+        assert links[0].find_parent("footer") is not None, src
+        assert not html.select("article a.md-content__button"), src
 
 
 def test_no_page_asks_github_for_repository_facts(site):

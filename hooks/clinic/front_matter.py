@@ -23,6 +23,8 @@ from clinic.safe_yaml import YamlProblem, as_date, key_lines, load
 REVIEW_FIELDS = ("last_reviewed", "next_review", "reviewed_by")
 MAX_DESCRIPTION = 160
 HIDE_VALUES = ("navigation", "toc", "footer", "path", "feedback", "tags")
+KEY_POINTS_COUNT = (3, 5)
+MAX_KEY_POINT = 160
 
 # Every key a page may set, and what it is for (shown to staff when they mistype one).
 KEYS = {
@@ -36,8 +38,10 @@ KEYS = {
     "template": "a page template from overrides/ (for example contact.html)",
     "hide": "parts of the page to hide: " + ", ".join(HIDE_VALUES),
     "about": "for search engines: the condition or treatment the page is about (default: its title)",
+    "key_points": f"{KEY_POINTS_COUNT[0]} to {KEY_POINTS_COUNT[1]} short, plain sentences shown first on a medical page",
+    "summary_of": "for a one-page summary: the page whose key points it shows (for example articles/x.md)",
 }
-TEXT_KEYS = ("title", "description", "reviewed_by", "about", "template")
+TEXT_KEYS = ("title", "description", "reviewed_by", "about", "template", "summary_of")
 
 _OPENING = re.compile(r"\A---[ \t]*\r?\n")
 _CLOSING = re.compile(r"^(?:---|\.\.\.)[ \t]*\r?$", re.M)
@@ -118,7 +122,8 @@ def _text_problem(key: str, value: object) -> tuple[str, str] | None:
 
 def front_matter_problems(source: str, path: str, today: dt.date,
                           template_exists: Callable[[str], bool] | None = None,
-                          templates: tuple[str, ...] = ()) -> list[str]:
+                          templates: tuple[str, ...] = (),
+                          page_exists: Callable[[str], bool] | None = None) -> list[str]:
     """Every problem with the page's front matter (and an empty page), in the site's message style."""
     try:
         page = read(source)
@@ -167,6 +172,7 @@ def front_matter_problems(source: str, path: str, today: dt.date,
             problem("booking_cta", what, fix)
     if kind in MEDICAL_KINDS or any(key in meta for key in REVIEW_FIELDS):
         problems += _review_problems(meta, page.lines, path, today)
+    problems += _key_point_problems(meta, page.lines, path, kind in MEDICAL_KINDS, page_exists)
     if not re.sub(r"<!--.*?-->", "", page.body, flags=re.S).strip():
         problems.append(content_problem(path, page.body_line, "the page is empty",
                                         "write the page's text below the front matter, or remove the page"))
@@ -199,4 +205,43 @@ def _review_problems(meta: dict, lines: dict, path: str, today: dt.date) -> list
     if next_review and last_reviewed and next_review <= last_reviewed:
         problem("next_review", f"the next review ({next_review.isoformat()}) is not after the last one "
                 f"({last_reviewed.isoformat()})", "set next_review to a later date, usually a year after last_reviewed")
+    return problems
+
+
+def _key_point_problems(meta: dict, lines: dict, path: str, medical: bool,
+                        page_exists: Callable[[str], bool] | None) -> list[str]:
+    """key_points: 3 to 5 short plain sentences, required on medical pages (a summary page shows
+    those of the page named by summary_of instead)."""
+    low, high = KEY_POINTS_COUNT
+    example = "key_points:\n  - First point.\n  - Second point.\n  - Third point."
+    summary_of = meta.get("summary_of")
+    if isinstance(summary_of, str) and summary_of and page_exists and not page_exists(summary_of):
+        return [content_problem(path, lines.get("summary_of", 1), f"summary_of names '{summary_of}', which is not a page",
+                                "write the path of a page in docs/, for example articles/acupuncture-for-low-back-pain.md")]
+    if "key_points" not in meta:
+        if medical and not summary_of:
+            return [content_problem(path, 1, "a medical page needs key_points",
+                                    f"add {low} to {high} short sentences that sum up the page, as\n{example}")]
+        return []
+    points, line = meta["key_points"], lines.get("key_points", 1)
+    if not isinstance(points, list) or not low <= len(points) <= high:
+        count = f"{len(points)} key points" if isinstance(points, list) else f"key_points is '{points}'"
+        return [content_problem(path, line, f"{count}, not a list of {low} to {high}",
+                                f"write {low} to {high} points, each on its own line starting with '  - ', as\n{example}")]
+    problems = []
+    for number, point in enumerate(points, start=1):
+        where = line + number
+
+        def problem(what, fix):
+            problems.append(content_problem(path, where, f"key point {number} {what}", fix))
+
+        if not isinstance(point, str) or not point.strip():
+            problem("is empty or not text", "write a short sentence, in quotes if it contains a colon")
+        elif len(point) > MAX_KEY_POINT:
+            problem(f"is {len(point)} characters long",
+                    f"shorten it to {MAX_KEY_POINT} or fewer; the details belong in the page")
+        elif re.search(r"\[[^\]]*@|\[\^", point):
+            problem("has a citation", "key points sum up the page; cite the source in the page's text instead")
+        elif re.search(r"<[a-zA-Z/!]|\*\*|\]\(", point):
+            problem("has formatting or HTML", "write plain words: no **bold**, links or tags")
     return problems
