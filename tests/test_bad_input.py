@@ -141,6 +141,8 @@ NEW_ROWS = {
                                   fails(r"docs/insurance\.md:\d+: reviewed_by is '42', which YAML reads as a int")),
     "next review before the last one": (edit("docs/insurance.md", "next_review: 2027-11-27", "next_review: 2026-11-27"),
                                         fails(r"docs/insurance\.md:7: the next review \(2026-11-27\) is not after the last one")),
+    "front-matter key written twice": (edit("docs/privacy.md", "kind: legal", "kind: legal\nhide: [toc]\nhide: [footer]"),
+                                       fails(r"docs/privacy\.md:\d+: 'hide' is written twice \(also on line \d+\) — keep one line for it")),
     "YAML alias in front matter": (edit("docs/privacy.md", "title: Privacy", "title: &t Privacy\nabout: *t"),
                                    fails(r"docs/privacy\.md:2: the front matter: YAML anchors and aliases .* are not allowed")),
     "booking box setting with its line": (edit("docs/treatments.md", "kind: treatment", "kind: treatment\nbooking_cta:\n  headline: Hi"),

@@ -18,7 +18,7 @@ from typing import Callable
 from clinic.booking import page_options
 from clinic.messages import content_problem
 from clinic.page_kinds import KINDS, MEDICAL_KINDS
-from clinic.safe_yaml import YamlProblem, as_date, key_lines, load
+from clinic.safe_yaml import YamlProblem, as_date, key_lines, load, repeated_key
 
 REVIEW_FIELDS = ("last_reviewed", "next_review", "reviewed_by")
 MAX_DESCRIPTION = 160
@@ -108,6 +108,11 @@ def read(source: str) -> FrontMatter:
         meta = {}
     if not isinstance(meta, dict):
         raise FrontMatterProblem(2, "the front matter must be 'key: value' lines", "write title: ... on its own line")
+    repeated = repeated_key(node)
+    if repeated:
+        key, first, again = repeated
+        raise FrontMatterProblem(again + 1, f"'{key}' is written twice (also on line {first + 1})",
+                                 "keep one line for it; only the last one would count")
     return FrontMatter(meta, source[body_start:], source.count("\n", 0, body_start) + 1,
                        {key: line + 1 for key, line in key_lines(node).items()}, True)
 

@@ -71,6 +71,20 @@ def key_lines(node: yaml.Node | None) -> dict[str, int]:
     return {str(key.value): key.start_mark.line + 1 for key, _ in node.value}
 
 
+def repeated_key(node: yaml.Node | None) -> tuple[str, int, int] | None:
+    """The first top-level key written twice, with the 1-based lines of both (YAML itself keeps
+    the last and says nothing)."""
+    if not isinstance(node, yaml.MappingNode):
+        return None
+    seen: dict[str, int] = {}
+    for key, _ in node.value:
+        line = key.start_mark.line + 1
+        if str(key.value) in seen:
+            return str(key.value), seen[str(key.value)], line
+        seen[str(key.value)] = line
+    return None
+
+
 def as_date(value: object) -> dt.date | None:
     if isinstance(value, dt.datetime):
         return value.date()
