@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from clinic.front_matter import read
+from clinic.front_matter import markdown_line_offset
 from clinic.html_policy import content_findings, line_of, unbalanced_tags, without_trust_marks
 from clinic.messages import content_problem
 
@@ -52,11 +52,12 @@ def _where(needles, page_path: str, page_source: str) -> tuple[str, int | None]:
 def on_page_markdown(markdown, page, config, files):
     # The page as staff wrote it, before hooks add text: a tag left open swallows the rest of the
     # page, and a closing tag never opened closes the site's own layout around the content.
-    source = read(page.file.content_string)
-    problems = unbalanced_tags(source.body)
+    # (page.markdown is that text: no YAML is read again here.)
+    problems = unbalanced_tags(page.markdown)
     if problems:
         path = f"{Path(config.docs_dir).name}/{page.file.src_uri}"
-        raise PluginError("\n".join(content_problem(path, line + source.body_line - 1, what, fix)
+        offset = markdown_line_offset(page.file.content_string)
+        raise PluginError("\n".join(content_problem(path, line + offset, what, fix)
                                     for line, what, fix in problems))
     return markdown
 
