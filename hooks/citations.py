@@ -18,7 +18,9 @@ from mkdocs.plugins import event_priority
 from clinic.bibliography import (BibliographyError, entry_problems, format_works, parse_entries, style_exists,
                                  unknown_key_fix)
 from clinic.citation_syntax import render_citations
-from clinic.page_coverage import PageCoverage
+from clinic.languages import AFTER_ALL_LANGUAGES, language_build
+from clinic.page_coverage import PageCoverage, SiteUse
+from clinic.template_words import WordsProblem, translate
 from settings_schema import NonEmptyText, validated
 from clinic.config_lines import SettingLines
 from clinic.front_matter import markdown_line_offset
@@ -48,6 +50,7 @@ class _BuildState:
 
 
 _build: _BuildState | None = None
+_site = SiteUse()  # every language's build adds what its pages cite
 
 
 def _settings(config) -> CitationSettings:
@@ -60,7 +63,9 @@ def _settings(config) -> CitationSettings:
 
 
 def on_config(config):
-    global _build
+    global _build, _site
+    if not language_build(config.plugins).nested:
+        _site = SiteUse()
     settings = _settings(config)
     path = Path(settings.bibliography)
     # Resolved: `mkdocs build -f mkdocs.yml` gives a relative config path.
@@ -81,6 +86,7 @@ def on_config(config):
     return config
 
 
+@event_priority(AFTER_ALL_LANGUAGES)  # after the i18n plugin has kept this language's pages
 def on_files(files, config):
     _build.coverage.start(f.src_uri for f in files.documentation_pages())
     return files
@@ -89,7 +95,12 @@ def on_files(files, config):
 @event_priority(10)  # after clinic_text.py and figures.py, whose text may cite works too
 def on_page_markdown(markdown, page, config, files):
     _build.coverage.saw(page.file.src_uri)
-    rendered = render_citations(markdown, _build.references, _build.settings.heading)
+    # The heading in the page's language ("Referencias" on Spanish pages).
+    try:
+        heading = translate(_build.settings.heading)
+    except WordsProblem as problem:
+        raise PluginError(str(problem)) from None
+    rendered = render_citations(markdown, _build.references, heading)
     if rendered.unknown or rendered.malformed:
         path = f"{Path(config.docs_dir).name}/{page.file.src_uri}"
         offset = markdown_line_offset(page.file.content_string)
@@ -105,10 +116,17 @@ def on_page_markdown(markdown, page, config, files):
 
 
 def on_env(env, config, files):
-    # Runs after every page's Markdown has been read, so the set of cited works is complete.
-    unused = _build.coverage.unused(_build.works, _build.cited)
+    # Runs after every page's Markdown has been read, so this language's cited works are known.
+    _site.add(_build.coverage, _build.cited)
+    return env
+
+
+@event_priority(AFTER_ALL_LANGUAGES + 5)  # once, when every language's pages have been read
+def on_post_build(config):
+    if language_build(config.plugins).nested:
+        return
+    unused = _site.unused(_build.works)
     if unused:
         log.warning("the bibliography has works no page cites: %s\n%s", ", ".join(unused), "\n".join(
             content_problem(_build.shown, _build.entry_lines.get(key), f"no page cites '{key}'",
                             f"cite it on a page with [@{key}], or remove the entry") for key in unused))
-    return env

@@ -10,6 +10,7 @@ from __future__ import annotations
 from mkdocs.plugins import event_priority
 
 from clinic.hours import clock, day_range
+from clinic.languages import language_build
 from clinic.phone import display_phone
 from mkdocs.exceptions import PluginError
 
@@ -23,7 +24,9 @@ def on_config(config):
         raise PluginError("\n".join(problems))
     clinic = dict(validated("clinic", ClinicSettings, config))
     clinic["phone_display"] = display_phone(clinic["phone"])
-    clinic["hours"] = [dict(entry, days_text=day_range(entry["days"]), opens_text=clock(entry["opens"]),
-                            closes_text=clock(entry["closes"])) for entry in clinic["hours"]]
+    # Shown in the language of the pages this build writes.
+    language = language_build(config.plugins).language
+    clinic["hours"] = [dict(entry, days_text=day_range(entry["days"], language), opens_text=clock(entry["opens"], language),
+                            closes_text=clock(entry["closes"], language)) for entry in clinic["hours"]]
     config.extra["clinic"] = clinic
     return config

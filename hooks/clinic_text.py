@@ -18,6 +18,7 @@ from mkdocs.plugins import event_priority
 
 from clinic.markers import as_markdown_text, find_markers, replace_lines
 from clinic.front_matter import markdown_line_offset
+from clinic.languages import language_build
 from clinic.messages import content_problem
 
 FOLDER = "partials/clinic"
@@ -34,12 +35,16 @@ _build: _BuildState | None = None
 
 def on_config(config):
     global _build
-    folders = [str(Path(d) / FOLDER) for d in config.theme.dirs if (Path(d) / FOLDER).is_dir()]
+    # A Spanish page's shared text is the Spanish in partials/clinic/es/ (its includes too), never
+    # the English: a text missing there is reported as missing.
+    build = language_build(config.plugins)
+    folder = FOLDER if build.language == build.default else f"{FOLDER}/{build.language}"
+    folders = [str(Path(d) / folder) for d in config.theme.dirs if (Path(d) / folder).is_dir()]
     # Its own environment: a misspelt setting in a template fails instead of printing nothing, and
     # every value is printed as text, never as Markdown ("[x](javascript:…)" shows as typed).
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(folders), undefined=jinja2.StrictUndefined,
                              keep_trailing_newline=True, autoescape=False, finalize=as_markdown_text)
-    _build = _BuildState(env, sorted(Path(name).stem for name in env.list_templates(extensions=["md"])))
+    _build = _BuildState(env, sorted(Path(name).stem for name in env.list_templates(extensions=["md"]) if "/" not in name))
     return config
 
 

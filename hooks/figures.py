@@ -25,7 +25,9 @@ from clinic.figures import Figure, FigureError, load_figures, suggestion
 from clinic.front_matter import markdown_line_offset
 from clinic.markers import find_markers, replace_lines
 from clinic.messages import content_problem, line_in_file
-from clinic.page_coverage import PageCoverage
+from clinic.languages import AFTER_ALL_LANGUAGES, language_build
+from clinic.page_coverage import PageCoverage, SiteUse
+from clinic.template_words import WordsProblem
 from settings_schema import validated
 
 log = logging.getLogger("mkdocs.plugins.figures")
@@ -41,6 +43,7 @@ class _BuildState:
     figures: dict[str, Figure]
     data_dir: str               # as staff see it, from the folder of mkdocs.yml
     env: jinja2.Environment
+    language: str               # the language of the pages this build writes
     shown: set[str] = field(default_factory=set)
     drawn: dict[str, str] = field(default_factory=dict)  # each figure's HTML, drawn once a build
     # The pages this build has read: checks over every page wait for a full build.
@@ -48,20 +51,24 @@ class _BuildState:
 
 
 _build: _BuildState | None = None
+_site = SiteUse()  # every language's build adds the figures its pages show
 
 
 def on_config(config):
-    global _build
+    global _build, _site
+    if not language_build(config.plugins).nested:
+        _site = SiteUse()
     settings = validated("figures", FigureSettings, config)
     shown_dir = Path(os.path.relpath(settings.data_dir, Path(config.config_file_path).parent)).as_posix()
     try:
         figures = load_figures(Path(settings.data_dir), shown_dir)
     except FigureError as error:
         raise PluginError(str(error)) from None
-    _build = _BuildState(figures, shown_dir, figure_environment(config.theme.dirs))
+    _build = _BuildState(figures, shown_dir, figure_environment(config.theme.dirs), language_build(config.plugins).language)
     return config
 
 
+@event_priority(AFTER_ALL_LANGUAGES)  # after the i18n plugin has kept this language's pages
 def on_files(files, config):
     _build.coverage.start(f.src_uri for f in files.documentation_pages())
     # MkDocs publishes every theme file that is not HTML as it is; the SVG templates are
@@ -93,6 +100,10 @@ def on_page_markdown(markdown, page, config, files):
         if name not in _build.figures:
             what = f"unknown figure '{name}'" if name else "the figure marker names no figure"
             problems.append(content_problem(path, line, what, suggestion(name, list(_build.figures))))
+        elif _build.figures[name].in_language(_build.language) is None:
+            problems.append(content_problem(path, line, f"figure '{name}' has no words in this page's language "
+                                            f"('{_build.language}')", f"add an '{_build.language}:' block with its "
+                                            f"translated words to {_build.data_dir}/{name}.yaml"))
         elif name in first_line:
             problems.append(content_problem(path, line, f"figure '{name}' is already on this page "
                                             f"(line {first_line[name]})", "show each figure once per page"))
@@ -102,6 +113,8 @@ def on_page_markdown(markdown, page, config, files):
     _build.shown.update(first_line)
     try:
         drawn = {p.line: _drawn(p.name) for p in placements}
+    except WordsProblem as problem:
+        raise PluginError(str(problem)) from None
     except jinja2.TemplateError as error:
         raise PluginError(content_problem(f"overrides/{FOLDER}/{getattr(error, 'name', None) or ''}".rstrip("/"),
                                           getattr(error, "lineno", None), f"the figure cannot be drawn ({error})",
@@ -113,14 +126,21 @@ def on_page_markdown(markdown, page, config, files):
 
 def _drawn(name: str) -> str:
     if name not in _build.drawn:
-        _build.drawn[name] = figure_html(_build.env, _build.figures[name])
+        _build.drawn[name] = figure_html(_build.env, _build.figures[name].in_language(_build.language))
     return _build.drawn[name]
 
 
 def on_env(env, config, files):
-    # Runs after every page's Markdown has been read, so the set of figures shown is complete.
-    unused = _build.coverage.unused(_build.figures, _build.shown)
+    # Runs after every page's Markdown has been read, so this language's figures are known.
+    _site.add(_build.coverage, _build.shown)
+    return env
+
+
+@event_priority(AFTER_ALL_LANGUAGES + 5)  # once, when every language's pages have been read
+def on_post_build(config):
+    if language_build(config.plugins).nested:
+        return
+    unused = _site.unused(_build.figures)
     if unused:
         log.warning("no page shows the figures %s — place each with a line '<!-- figure: name -->' "
                     "or delete its file from %s", ", ".join(unused), _build.data_dir)
-    return env

@@ -12,12 +12,14 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
+from clinic.languages import language_build
 from clinic.messages import content_problem
 from clinic.placeholders import placeholders
 
 
 def on_config(config):
-    if os.environ.get("SITE_ENV") != "production":
+    # Every language's files are read at once, in the first (English) build.
+    if os.environ.get("SITE_ENV") != "production" or language_build(config.plugins).nested:
         return config
     root = Path(config.config_file_path).parent
     found = placeholders(Path(config.config_file_path).read_text(encoding="utf-8"), Path(config.config_file_path).name)

@@ -12,6 +12,7 @@ from mkdocs.plugins import event_priority
 
 from clinic.links import anchors, link_problems, nav_problems
 from clinic.front_matter import body, markdown_line_offset
+from clinic.languages import AFTER_ALL_LANGUAGES, twin_name
 
 
 @dataclass(frozen=True)
@@ -23,12 +24,15 @@ class _BuildState:
 _build: _BuildState | None = None
 
 
+# After the i18n plugin has kept this language's pages: a Spanish page's links and the Spanish
+# menu are checked against the Spanish pages, each named as its English twin ('insurance.md').
+@event_priority(AFTER_ALL_LANGUAGES)
 def on_files(files, config):
     global _build
-    pages = {f.src_uri for f in files.documentation_pages()}
-    _build = _BuildState({f.src_uri for f in files},
-                         {f.src_uri: anchors(body(f.content_string), slugify) for f in files.documentation_pages()})
-    hidden = {f.src_uri for f in files.documentation_pages() if not f.inclusion.is_in_nav()}  # `not_in_nav:`
+    pages = {twin_name(f) for f in files.documentation_pages()}
+    _build = _BuildState({twin_name(f) for f in files},
+                         {twin_name(f): anchors(body(f.content_string), slugify) for f in files.documentation_pages()})
+    hidden = {twin_name(f) for f in files.documentation_pages() if not f.inclusion.is_in_nav()}  # `not_in_nav:`
     config_path = Path(config.config_file_path)
     problems = nav_problems(config_path.name, config_path.read_text(encoding="utf-8"), config.nav, pages, hidden)
     if problems:
@@ -40,7 +44,7 @@ def on_files(files, config):
 def on_page_markdown(markdown, page, config, files):
     path = f"{Path(config.docs_dir).name}/{page.file.src_uri}"
     first_line = markdown_line_offset(page.file.content_string) + 1
-    problems = link_problems(path, page.file.src_uri, page.markdown, _build.files, _build.anchors, first_line)
+    problems = link_problems(path, twin_name(page.file), page.markdown, _build.files, _build.anchors, first_line)
     if problems:
         raise PluginError("\n".join(problems))
     return markdown

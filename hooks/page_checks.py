@@ -16,8 +16,11 @@ from pathlib import Path
 
 from markupsafe import escape
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 
 from clinic.front_matter import front_matter_problems
+from clinic.languages import AFTER_ALL_LANGUAGES, DEFAULT, language_of, twin_name
+from clinic.translations import translation_problems, untranslated_keys_problems
 from clinic.messages import content_problem
 from clinic.text_files import decoded
 
@@ -43,11 +46,12 @@ def on_config(config):
     return config
 
 
+@event_priority(AFTER_ALL_LANGUAGES)  # each language's build checks its own pages
 def on_files(files, config):
     templates = _page_templates(config)
     docs = Path(config.docs_dir).name
     problems, today = [], _today()
-    pages = {file.src_uri for file in files.documentation_pages()}
+    pages = {twin_name(file) for file in files.documentation_pages()}
     for file in files.documentation_pages():
         path = f"{docs}/{file.src_uri}"
         source, problem = decoded(Path(file.abs_src_path).read_bytes())
@@ -56,9 +60,18 @@ def on_files(files, config):
             continue
         problems += front_matter_problems(source, path, today, templates.__contains__, tuple(templates),
                                           pages.__contains__)
+        problems += _translation_problems(file, path, source, config)
     if problems:
         raise PluginError("\n".join(problems))
     return files
+
+
+def _translation_problems(file, path: str, source: str, config) -> list[str]:
+    if language_of(file) == DEFAULT:
+        return untranslated_keys_problems(path, source)
+    english = Path(config.docs_dir) / twin_name(file)
+    english_source = decoded(english.read_bytes())[0] if english.is_file() else None
+    return translation_problems(path, source, f"{Path(config.docs_dir).name}/{twin_name(file)}", english_source)
 
 
 def on_page_markdown(markdown, page, config, files):

@@ -13,11 +13,15 @@ from mkdocs.exceptions import PluginError
 from mkdocs_redirects.plugin import get_html_path
 
 from clinic.front_matter import body
+from clinic.languages import language_build
 from clinic.links import anchors
 from clinic.redirects import redirect_problems
 
 
 def on_files(files, config):
+    # The old addresses are the English site's; the Spanish build (nested in it) has none.
+    if language_build(config.plugins).nested:
+        return files
     pages = {file.src_uri for file in files.documentation_pages()}
     page_anchors = {file.src_uri: anchors(body(file.content_string), slugify) for file in files.documentation_pages()}
     config_path = Path(config.config_file_path)

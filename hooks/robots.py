@@ -5,8 +5,11 @@ Generated rather than kept in docs/ so the address can never disagree with `site
 
 from pathlib import Path
 
+from clinic.languages import language_build
 from clinic.robots import robots_txt
 
 
 def on_post_build(config):
+    if language_build(config.plugins).nested:
+        return
     Path(config.site_dir, "robots.txt").write_text(robots_txt(config.site_url), encoding="utf-8")

@@ -13,10 +13,16 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
+from mkdocs.plugins import event_priority
+
+from clinic.languages import AFTER_ALL_LANGUAGES, language_build
 from clinic.search_index import BUNDLE_DIR, UNUSED_FILES, indexing_problems, pagefind_command
 
 
+@event_priority(AFTER_ALL_LANGUAGES + 5)  # every language written; before security.py
 def on_post_build(config):
+    if language_build(config.plugins).nested:
+        return
     result = subprocess.run(pagefind_command(sys.executable, config.site_dir), capture_output=True, text=True)
     problems = indexing_problems(result.stdout + result.stderr, result.returncode)
     if problems:

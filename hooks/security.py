@@ -19,6 +19,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs_redirects.plugin import HTML_TEMPLATE, get_html_path, get_relative_html_path
 
+from clinic.languages import AFTER_ALL_LANGUAGES, language_build
 from clinic.messages import content_problem
 from clinic.html_edits import parse
 from clinic.security import inline_scripts, loads_pagefind, policy, script_hash, with_csp, with_safe_external_links
@@ -37,16 +38,22 @@ class _WithoutContent:
 @dataclass
 class _BuildState:
     env: object                 # the theme's Jinja environment
-    # Every page's file, built now or (in a --dirty build) kept from the last build.
-    page_files: set[str]
     trusted: dict = field(default_factory=dict)     # (template, base_url) -> hashes of its own scripts
     page_keys: dict = field(default_factory=dict)   # page's source path -> its (template, base_url)
+
+
+@dataclass
+class _SiteState:
+    """What every language's build adds to, for the pass over the whole site after the last one."""
+    # Every page's file, built now or (in a --dirty build) kept from the last build.
+    page_files: set[str] = field(default_factory=set)
     page_urls: dict = field(default_factory=dict)   # page's source path -> its address, for redirects
 
 
 # The command MkDocs runs is known once per process; everything else once per build.
 _command = "build"
 _build: _BuildState | None = None
+_site: _SiteState | None = None
 
 
 def on_startup(command, dirty):
@@ -55,10 +62,12 @@ def on_startup(command, dirty):
 
 
 def on_env(env, config, files):
-    global _build
-    _build = _BuildState(env, {os.path.normpath(os.path.join(config.site_dir, f.dest_uri))
-                               for f in files.documentation_pages()},
-                         page_urls={f.src_uri: f.url for f in files.documentation_pages()})
+    global _build, _site
+    if _site is None or not language_build(config.plugins).nested:
+        _site = _SiteState()
+    _build = _BuildState(env)
+    _site.page_files |= {os.path.normpath(os.path.join(config.site_dir, f.dest_uri)) for f in files.documentation_pages()}
+    _site.page_urls.update({f.src_uri: f.url for f in files.documentation_pages()})
     return env
 
 
@@ -108,8 +117,10 @@ def on_post_template(output_content, template_name, config):
     return _secured(output_content, tree, {script_hash(s) for s in inline_scripts(output_content, tree)}, _host(config))
 
 
-@event_priority(-100)
+@event_priority(AFTER_ALL_LANGUAGES - 10)  # last, once, when every language's pages are written
 def on_post_build(config):
+    if language_build(config.plugins).nested:
+        return
     # The pages plugins write (mkdocs-redirects' old addresses, whose targets the build has
     # checked to be pages of this site) get the same treatment.
     site = Path(config.site_dir)
@@ -119,7 +130,7 @@ def on_post_build(config):
         for old, new in _redirect_map(config).items()}
     for path in site.rglob("*.html"):
         key = os.path.normpath(path)
-        if key in _build.page_files or path == site / "404.html":
+        if key in _site.page_files or path == site / "404.html":
             continue
         html = path.read_text(encoding="utf-8")
         tree = parse(html)
@@ -134,7 +145,7 @@ def _redirect_url(old: str, new: str, config) -> str:
     """The address mkdocs-redirects writes into the page for `old` (its target, checked by
     hooks/redirect_checks.py to be a page and heading of this site)."""
     page, hash_mark, heading = str(new).partition("#")
-    url = _build.page_urls.get(page, page) + hash_mark + heading
+    url = _site.page_urls.get(page, page) + hash_mark + heading
     return get_relative_html_path(old, url, config.use_directory_urls)
 
 

@@ -6,6 +6,7 @@ Not a hook: hook files import from here.
 
 from __future__ import annotations
 
+import copy
 import difflib
 import re
 from pathlib import Path
@@ -201,10 +202,20 @@ def _with_fix(error) -> str:
     return text if " — " in text else f"{text} — check this setting in mkdocs.yml (CONTRIBUTING.md explains each one)"
 
 
+def _as_written(config, section: str):
+    """What staff wrote in `extra.<section>`. The hooks replace each block with its checked values,
+    and mkdocs-static-i18n runs the whole build again on the same config for each other language:
+    that build's check must read what was written, not what the English build made of it."""
+    written = vars(config).setdefault("clinic_extra_as_written", {})
+    if section not in written:
+        written[section] = copy.deepcopy(config.extra.get(section))
+    return written[section]
+
+
 def validated(section: str, schema: type[base.Config], config) -> base.Config:
     """`extra.<section>` checked against `schema`; every problem names its setting and line."""
     lines = SettingLines(Path(config.config_file_path))
-    value = config.extra.get(section)
+    value = _as_written(config, section)
     if value is not None and not isinstance(value, dict):
         raise PluginError(f"{lines.where('extra.' + section)}: extra.{section} must be a list of settings "
                           "('name: value' lines indented under it)")

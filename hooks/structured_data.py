@@ -11,6 +11,8 @@ from html import unescape
 
 from mkdocs.plugins import event_priority
 
+from clinic.languages import language_build
+
 from clinic import structured_data as schema
 from clinic.page_kinds import MEDICAL_KINDS
 
@@ -42,5 +44,5 @@ def on_page_content(html, page, config, files):
             graph.append(faq)
     if not page.is_homepage:
         graph.append(schema.breadcrumbs(_trail(page, config)))
-    meta["structured_data"] = schema.script_json(graph)
+    meta["structured_data"] = schema.script_json(schema.in_language(graph, language_build(config.plugins).language))
     return html

@@ -63,11 +63,19 @@
     return item;
   }
 
+  // The words come from the page (overrides/search.html), in the page's language:
+  // {words} is the query in quotes, {total} and {shown} are counts.
+  function say(name, values) {
+    return (form.getAttribute("data-text-" + name) || "").replace(/\{(\w+)\}/g, function (all, key) {
+      return key in values ? String(values[key]) : all;
+    });
+  }
+
   function summary(query, total, shown) {
-    var words = "\u201c" + query + "\u201d";
-    if (total === 0) return "No results for " + words + ". Try another word, or fewer words.";
-    if (total === 1) return "1 result for " + words + ".";
-    return total + " results for " + words + (shown < total ? ", the first " + shown + " below." : ".");
+    var values = { words: "\u201c" + query + "\u201d", total: total, shown: shown };
+    if (total === 0) return say("none", values);
+    if (total === 1) return say("one", values);
+    return say(shown < total ? "some" : "all", values);
   }
 
   function show(query, total, pages) {
@@ -86,7 +94,7 @@
     var query = text.trim();
     var ticket = ++latest;
     if (!query) return clear();
-    status.textContent = "Searching\u2026";
+    status.textContent = say("searching", {});
     load()
       .then(function (module) { return module.search(query); })
       .then(function (search) {
@@ -97,7 +105,7 @@
       .catch(function () {
         if (ticket !== latest) return;
         list.hidden = true;
-        status.textContent = "Search is not working right now. Please reload the page, or find the pages in the menu.";
+        status.textContent = say("broken", {});
       });
   }
 

@@ -14,6 +14,7 @@ import jinja2
 
 from clinic.figures import Figure, description, drawings, one_line, table
 from clinic.html_policy import TRUSTED_ATTRIBUTE, TRUSTED_MARK
+from clinic.template_words import translate as _
 
 FOLDER = "partials/figures"
 SUMMARIES = {"bar-chart": "Show the numbers", "timeline": "Show the numbers", "steps": "Show the steps as text"}
@@ -23,8 +24,10 @@ def figure_environment(theme_dirs: list[str]) -> jinja2.Environment:
     """The templates in `partials/figures/` of the theme's folders, the first found winning,
     as for the theme's own templates."""
     folders = [str(Path(d) / FOLDER) for d in theme_dirs if (Path(d) / FOLDER).is_dir()]
-    return jinja2.Environment(loader=jinja2.FileSystemLoader(folders), undefined=jinja2.StrictUndefined,
-                              autoescape=False)
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(folders), undefined=jinja2.StrictUndefined,
+                             autoescape=False)
+    env.globals["_"] = _
+    return env
 
 
 def figure_html(env: jinja2.Environment, figure: Figure) -> str:
@@ -39,5 +42,5 @@ def figure_html(env: jinja2.Environment, figure: Figure) -> str:
     headings, rows = table(figure)
     html = env.get_template("figure.html").render(
         figure=figure, svgs=svgs, ids={"figure": f"figure-{figure.id}"}, headings=headings, rows=rows,
-        summary=SUMMARIES[figure.kind], trusted_attribute=TRUSTED_ATTRIBUTE, trusted_mark=TRUSTED_MARK)
+        summary=_(SUMMARIES[figure.kind]), trusted_attribute=TRUSTED_ATTRIBUTE, trusted_mark=TRUSTED_MARK)
     return one_line(html)

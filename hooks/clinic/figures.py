@@ -16,7 +16,7 @@ from __future__ import annotations
 import difflib
 import re
 import textwrap
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
@@ -24,6 +24,7 @@ import yaml
 
 from clinic import safe_yaml
 from clinic.messages import content_problem
+from clinic.template_words import translate as _
 from clinic.text_files import decoded
 
 KINDS = ("bar-chart", "timeline", "steps")
@@ -104,6 +105,21 @@ class Figure:
     yearly_limit: int = 0
     stop_rule: str = ""
     steps: tuple[Step, ...] = ()
+    # The same figure's words in other languages (the file's `es:` block), as (language, Figure).
+    translations: tuple = ()
+
+    def in_language(self, language: str, default: str = "en") -> Figure | None:
+        """This figure with its words in `language`; None when the file has none in it."""
+        if language == default:
+            return self
+        return next((figure for lang, figure in self.translations if lang == language), None)
+
+
+# The languages a figure file may carry words in, beside the site's own (English).
+LANGUAGES = ("es",)
+# The keys that hold words (not numbers): a translation may give only these, at the same places.
+TEXT_KEYS = {"title", "caption", "measure", "time_point", "stop_rule", "bars", "stages", "steps"}
+ITEM_TEXT_KEYS = {"bars": ("label",), "stages": ("condition",), "steps": ("title", "text")}
 
 
 def _node_lines(node: yaml.Node, path: tuple = ()) -> dict[tuple, int]:
@@ -201,12 +217,62 @@ def parse_figure(text: str, path: str, figure_id: str) -> Figure:
     if not isinstance(data, dict):
         raise FigureError(content_problem(path, 1, "the figure file must be a list of settings",
                                           "start it with 'kind: ...' on a line of its own"))
-    check = _Checker(path, _node_lines(root))
+    lines = _node_lines(root)
+    translated = {lang: data.pop(lang) for lang in LANGUAGES if lang in data}
+    figure = _figure(data, _Checker(path, lines), path, figure_id)
+    pairs = []
+    for lang, words in translated.items():
+        check = _Checker(path, lines)
+        merged = _with_words(data, words, check, (lang,))
+        if check.problems:
+            raise FigureError("\n".join(check.problems))
+        # The merged file is checked as a whole (lengths, citations); its lines are the
+        # translation's where it gives the words.
+        pairs.append((lang, _figure(merged, _Checker(path, {**lines, **_translated_lines(lines, lang)}), path, figure_id)))
+    return replace(figure, translations=tuple(pairs))
+
+
+def _translated_lines(lines: dict, lang: str) -> dict:
+    return {where[1:]: line for where, line in lines.items() if where[:1] == (lang,) and len(where) > 1}
+
+
+def _with_words(data: dict, words, check: _Checker, where: tuple) -> dict:
+    """The figure's data with its words replaced by a translation's; numbers stay the English's."""
+    if not isinstance(words, dict):
+        check.problem(where, f"'{where[0]}' must list the figure's words in that language",
+                      "indent 'title:', 'caption:' and the other words under it")
+        return data
+    merged = dict(data)
+    for key, value in words.items():
+        if key not in TEXT_KEYS:
+            check.problem(where + (key,), f"'{key}' cannot be translated",
+                          "a translation gives only words (" + ", ".join(sorted(TEXT_KEYS)) + "); numbers are written once, above")
+        elif key in ITEM_TEXT_KEYS:
+            items = data.get(key) or []
+            if not isinstance(value, list) or len(value) != len(items):
+                check.problem(where + (key,), f"the translation of '{key}' must have {len(items)} items, in the same order",
+                              "translate each item's words, one '- ' line per item")
+                continue
+            merged[key] = []
+            for index, (item, item_words) in enumerate(zip(items, value)):
+                item_words = item_words or {}
+                wrong = [k for k in item_words if k not in ITEM_TEXT_KEYS[key]] if isinstance(item_words, dict) else ["?"]
+                if wrong:
+                    check.problem(where + (key, index), f"item {index + 1} of '{key}' can translate only "
+                                  + ", ".join(ITEM_TEXT_KEYS[key]), "numbers are written once, above")
+                    continue
+                merged[key].append({**item, **item_words} if isinstance(item, dict) else item)
+        else:
+            merged[key] = value
+    return merged
+
+
+def _figure(data: dict, check: _Checker, path: str, figure_id: str) -> Figure:
     kind = data.get("kind")
     if kind not in KINDS:
         check.problem(("kind",), f"unknown kind of figure '{kind}'", "use one of: " + ", ".join(KINDS))
         raise FigureError("\n".join(check.problems))
-    check.unknown_keys(data, (), {**COMMON_KEYS, **KIND_KEYS[kind]})
+    check.unknown_keys(data, (), {**COMMON_KEYS, **KIND_KEYS[kind], **{lang: "the same figure's words in that language" for lang in LANGUAGES}})
     for name in REQUIRED[kind]:
         if name not in data:
             check.problem((), f"the {kind} has no '{name}'", f"add '{name}:' ({KIND_KEYS[kind][name]})")
@@ -279,13 +345,17 @@ def exact_percent(value: float) -> str:
     return f"{Decimal(str(value)).normalize():f}%"
 
 
+# The words around the numbers go through `_`, so a Spanish page's figure reads in Spanish
+# (overrides/translations/es.yaml).
 def _visits(count: int, more: bool = False) -> str:
-    return f"up to {count} {'more ' if more else ''}visit{'' if count == 1 else 's'}"
+    text = {(False, True): "up to %(count)s visit", (False, False): "up to %(count)s visits",
+            (True, True): "up to %(count)s more visit", (True, False): "up to %(count)s more visits"}[(more, count == 1)]
+    return _(text) % {"count": count}
 
 
 def stage_heading(stage: Stage, first: bool) -> str:
     if stage.days:
-        return f"{'First' if first else 'Next'} {stage.days} days"
+        return _("First %(days)s days" if first else "Next %(days)s days") % {"days": stage.days}
     return stage.condition
 
 
@@ -295,34 +365,37 @@ def stage_visits(stage: Stage, first: bool) -> str:
 
 
 def yearly_limit_text(figure: Figure) -> str:
-    return f"At most {figure.yearly_limit} visits a year"
+    return _("At most %(limit)s visits a year") % {"limit": figure.yearly_limit}
 
 
 def description(figure: Figure) -> str:
     """The long text alternative, made from the same numbers the drawing shows."""
     if figure.kind == "bar-chart":
-        when = f" at {figure.time_point}" if figure.time_point else ""
+        measured = (_("%(measure)s at %(time)s") % {"measure": figure.measure, "time": figure.time_point}
+                    if figure.time_point else figure.measure)
         values = "; ".join(f"{bar.label}: {whole_percent(bar.value)}" for bar in figure.bars)
-        return f"{figure.measure}{when}. {values}."
+        return f"{measured}. {values}."
     if figure.kind == "timeline":
         parts = [f"{stage_heading(s, i == 0)}: {_visits(s.visits, more=i > 0)}." for i, s in enumerate(figure.stages)]
         parts.append(yearly_limit_text(figure) + ".")
         if figure.stop_rule:
             parts.append(figure.stop_rule)
         return " ".join(parts)
-    return " ".join(f"Step {i}: {step.title}. {step.text}" for i, step in enumerate(figure.steps, 1))
+    return " ".join(_("Step %(number)s: %(title)s. %(text)s") % {"number": i, "title": step.title, "text": step.text}
+                    for i, step in enumerate(figure.steps, 1))
 
 
 def table(figure: Figure) -> tuple[tuple[str, ...], list[tuple[str, ...]]]:
     """The figure's data as a small table (headings, rows) for readers who want the numbers."""
     if figure.kind == "bar-chart":
-        heading = figure.measure + (f", at {figure.time_point}" if figure.time_point else "")
-        return ("Group", heading), [(bar.label, exact_percent(bar.value)) for bar in figure.bars]
+        heading = (_("%(measure)s, at %(time)s") % {"measure": figure.measure, "time": figure.time_point}
+                   if figure.time_point else figure.measure)
+        return (_("Group"), heading), [(bar.label, exact_percent(bar.value)) for bar in figure.bars]
     if figure.kind == "timeline":
         rows = [(stage_heading(s, i == 0), stage_visits(s, i == 0)) for i, s in enumerate(figure.stages)]
-        rows.append(("In one year, in all", f"At most {figure.yearly_limit} visits"))
-        return ("When", "Visits Medicare covers"), rows
-    return ("Step", "What happens"), [(f"{i}. {step.title}", step.text) for i, step in enumerate(figure.steps, 1)]
+        rows.append((_("In one year, in all"), _("At most %(limit)s visits") % {"limit": figure.yearly_limit}))
+        return (_("When"), _("Visits Medicare covers")), rows
+    return (_("Step"), _("What happens")), [(f"{i}. {step.title}", step.text) for i, step in enumerate(figure.steps, 1)]
 
 
 # ---- Geometry ------------------------------------------------------------------------------

@@ -40,8 +40,10 @@ KEYS = {
     "about": "for search engines: the condition or treatment the page is about (default: its title)",
     "key_points": f"{KEY_POINTS_COUNT[0]} to {KEY_POINTS_COUNT[1]} short, plain sentences shown first on a medical page",
     "summary_of": "for a one-page summary: the page whose key points it shows (for example articles/x.md)",
+    "translation_of": "on a translation (.es.md): the fingerprint of the English page's version it translates",
+    "translation_reviewed_by": "on a translation (.es.md): the fluent clinician who checked it",
 }
-TEXT_KEYS = ("title", "description", "reviewed_by", "about", "template", "summary_of")
+TEXT_KEYS = ("title", "description", "reviewed_by", "about", "template", "summary_of", "translation_reviewed_by")
 
 _OPENING = re.compile(r"\A---[ \t]*\r?\n")
 _CLOSING = re.compile(r"^(?:---|\.\.\.)[ \t]*\r?$", re.M)

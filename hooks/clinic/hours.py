@@ -1,11 +1,17 @@
 """Opening hours: stored the way search engines need them (day names, 24-hour times), shown the
-way patients read them ("Monday to Thursday", "10 AM")."""
+way patients read them ("Monday to Thursday", "10 AM"; on Spanish pages "lunes a jueves", "10 a. m.")."""
 
 from __future__ import annotations
 
 import re
 
 DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+# How each language names the days, joins them, and writes the time of day.
+_WORDS = {
+    "en": {"days": DAYS, "to": "to", "and": "and", "am": "AM", "pm": "PM"},
+    "es": {"days": ("lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo"),
+           "to": "a", "and": "y", "am": "a. m.", "pm": "p. m."},
+}
 _TIME = re.compile(r"([01][0-9]|2[0-3]):([0-5][0-9])")
 
 
@@ -24,18 +30,20 @@ def days_problem(days: object) -> str | None:
     return None
 
 
-def clock(value: str) -> str:
-    """'09:00' -> '9 AM', '19:30' -> '7:30 PM'."""
+def clock(value: str, language: str = "en") -> str:
+    """'09:00' -> '9 AM', '19:30' -> '7:30 PM' (in Spanish '9 a. m.', '7:30 p. m.')."""
+    words = _WORDS[language]
     hours, minutes = (int(part) for part in value.split(":"))
-    suffix = "AM" if hours < 12 else "PM"
+    suffix = words["am"] if hours < 12 else words["pm"]
     hours = hours % 12 or 12
     return f"{hours} {suffix}" if minutes == 0 else f"{hours}:{minutes:02d} {suffix}"
 
 
-def day_range(days: list[str]) -> str:
+def day_range(days: list[str], language: str = "en") -> str:
     """['Monday', 'Tuesday', 'Wednesday'] -> 'Monday to Wednesday'; gaps are listed."""
+    words = _WORDS[language]
     indexes = sorted(DAYS.index(d) for d in days)
     if len(indexes) > 2 and indexes == list(range(indexes[0], indexes[-1] + 1)):
-        return f"{DAYS[indexes[0]]} to {DAYS[indexes[-1]]}"
-    names = [DAYS[i] for i in indexes]
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+        return f"{words['days'][indexes[0]]} {words['to']} {words['days'][indexes[-1]]}"
+    names = [words["days"][i] for i in indexes]
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + f" {words['and']} " + names[-1]

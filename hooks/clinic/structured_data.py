@@ -116,6 +116,14 @@ def faq_page(html: str) -> dict | None:
     return {"@type": "FAQPage", "mainEntity": entries} if entries else None
 
 
+PAGE_TYPES = ("MedicalWebPage", "FAQPage", "WebPage")
+
+
+def in_language(graph: list[dict], language: str) -> list[dict]:
+    """The graph with each page node saying the language it is written in ('en', 'es')."""
+    return [dict(node, inLanguage=language) if node.get("@type") in PAGE_TYPES else node for node in graph]
+
+
 def script_json(graph: list[dict]) -> str:
     """JSON for a <script type="application/ld+json">: '<', '>' and '&' are escaped as \\u
     sequences, so no value can close the script element or open a comment."""
