@@ -16,6 +16,8 @@ from mkdocs.config import base
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
+from clinic.template_words import WordsProblem, translate
+
 from clinic.booking import booking_link, insert_ctas, page_options
 from clinic.messages import content_problem
 from clinic.page_kinds import MEDICAL_KINDS
@@ -52,15 +54,20 @@ def _render(config, placement: str, options: dict) -> str:
     if _build.template is None:
         _build.template = config.theme.get_env().get_template("partials/booking-cta.html")
     settings = _build.settings
-    return _build.template.render(
-        placement=placement,
-        heading=options.get("heading", settings.heading),
-        text=options.get("text", settings.text),
-        label=settings.label,
-        hours_note=settings.hours_note,
-        url=booking_link(settings.url, placement),
-        clinic=config.extra["clinic"],
-    )
+    # A page's own heading and text are in its language; the settings' are English, translated
+    # on Spanish pages from overrides/translations/es.yaml.
+    try:
+        return _build.template.render(
+            placement=placement,
+            heading=options.get("heading") or translate(settings.heading),
+            text=options.get("text") or translate(settings.text),
+            label=translate(settings.label),
+            hours_note=settings.hours_note and translate(settings.hours_note),
+            url=booking_link(settings.url, placement),
+            clinic=config.extra["clinic"],
+        )
+    except WordsProblem as problem:
+        raise PluginError(str(problem)) from None
 
 
 @event_priority(30)  # after structured_data.py has read the FAQ's questions: a box has a heading too

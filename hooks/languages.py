@@ -52,7 +52,24 @@ def on_config(config):
             raise PluginError(str(problem)) from None
     if build.nested:
         config.theme.static_templates.discard("404.html")
+        _translate_settings(config)
     return config
+
+
+def _translate_settings(config) -> None:
+    """Words MkDocs and Material take from mkdocs.yml, in this build's language. The English
+    build has finished when this runs, so the shared config may change."""
+    try:
+        toc = config.mdx_configs.setdefault("toc", {})
+        if "permalink_title" in toc:
+            toc["permalink_title"] = template_words.translate(toc["permalink_title"])
+        config.mdx_configs.setdefault("footnotes", {})["BACKLINK_TITLE"] = template_words.translate(
+            "Jump back to footnote {} in the text")
+        for option in config.theme.get("palette") or []:
+            if isinstance(option, dict) and isinstance(option.get("toggle"), dict) and option["toggle"].get("name"):
+                option["toggle"]["name"] = template_words.translate(option["toggle"]["name"])
+    except WordsProblem as problem:
+        raise PluginError(str(problem)) from None
 
 
 def translate(text: str) -> str:
