@@ -52,7 +52,11 @@ def on_config(config):
 
 def _render(config, placement: str, options: dict) -> str:
     if _build.template is None:
-        _build.template = config.theme.get_env().get_template("partials/booking-cta.html")
+        env = config.theme.get_env()
+        # Pages are read before MkDocs' on_env: this environment gets the page language's `_`
+        # itself (hooks/languages.py gives it to the one the pages are rendered with).
+        env.globals["_"] = translate
+        _build.template = env.get_template("partials/booking-cta.html")
     settings = _build.settings
     # A page's own heading and text are in its language; the settings' are English, translated
     # on Spanish pages from overrides/translations/es.yaml.

@@ -44,6 +44,8 @@ def day_range(days: list[str], language: str = "en") -> str:
     words = _WORDS[language]
     indexes = sorted(DAYS.index(d) for d in days)
     if len(indexes) > 2 and indexes == list(range(indexes[0], indexes[-1] + 1)):
-        return f"{words['days'][indexes[0]]} {words['to']} {words['days'][indexes[-1]]}"
+        text = f"{words['days'][indexes[0]]} {words['to']} {words['days'][indexes[-1]]}"
+        return text[:1].upper() + text[1:]
     names = [words["days"][i] for i in indexes]
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + f" {words['and']} " + names[-1]
+    text = names[0] if len(names) == 1 else ", ".join(names[:-1]) + f" {words['and']} " + names[-1]
+    return text[:1].upper() + text[1:]

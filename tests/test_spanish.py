@@ -1,0 +1,303 @@
+"""The Spanish edition (issue #16): Spanish twins under /es/, marked for machines, linked both
+ways, and a build that fails when a translation falls behind its English page."""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from pathlib import Path
+
+import pytest
+from selectolax.lexbor import LexborHTMLParser
+
+from conftest import ROOT, built_path, copy_project, run_build
+
+sys.path.insert(0, str(ROOT / "hooks"))
+from clinic.figures import FigureError, parse_figure  # noqa: E402
+from clinic.hours import clock, day_range  # noqa: E402
+from clinic.languages import long_date, relative_url, twin_links  # noqa: E402
+from clinic.placeholders import placeholders  # noqa: E402
+from clinic.template_words import WordsProblem, load_words, translator  # noqa: E402
+from clinic.translations import fingerprint, translation_problems  # noqa: E402
+
+DOCS = ROOT / "docs"
+TRANSLATIONS = sorted(p.relative_to(DOCS).as_posix() for p in DOCS.rglob("*.es.md"))
+REQUIRED = ["index.es.md", "articles/acupuncture-for-low-back-pain.es.md", "insurance.es.md", "book.es.md",
+            "disclaimer.es.md", "privacy.es.md"]
+SITE_URL = "https://alban-acupuncture.example.org/"
+
+
+def english_of(src: str) -> str:
+    return src.replace(".es.md", ".md")
+
+
+def spanish_path(site: Path, src: str) -> Path:
+    english = built_path(site, english_of(src)).relative_to(site)
+    return site / "es" / english
+
+
+def tree(path: Path) -> LexborHTMLParser:
+    return LexborHTMLParser(path.read_text(encoding="utf-8"))
+
+
+def visible_text(path: Path) -> str:
+    html = tree(path)
+    for node in html.css("script, style, noscript, .md-search, .md-skip"):
+        node.decompose()
+    return " ".join(html.body.text(separator=" ").split())
+
+
+# ---- The pages exist, in the right language -------------------------------------------------
+
+
+def test_the_required_pages_have_spanish_twins():
+    assert set(REQUIRED) <= set(TRANSLATIONS)
+
+
+@pytest.mark.parametrize("src", TRANSLATIONS)
+def test_each_translation_is_built_under_es_with_lang_es(site, src):
+    page = tree(spanish_path(site, src))
+    assert page.css_first("html").attributes["lang"] == "es"
+    english = tree(built_path(site, english_of(src)))
+    assert english.css_first("html").attributes["lang"] == "en"
+
+
+def test_only_translated_pages_exist_in_spanish(site):
+    built = {p.parent.relative_to(site / "es").as_posix() for p in (site / "es").rglob("index.html")}
+    expected = {spanish_path(site, src).parent.relative_to(site / "es").as_posix() for src in TRANSLATIONS}
+    assert built == expected  # no English page copied under /es/
+
+
+# ---- Linked both ways and marked for machines ------------------------------------------------
+
+
+@pytest.mark.parametrize("src", TRANSLATIONS)
+def test_twins_link_each_other_with_hreflang_and_x_default(site, src):
+    english_url = SITE_URL + built_path(site, english_of(src)).parent.relative_to(site).as_posix().strip(".") + "/"
+    english_url = english_url.replace(".org//", ".org/")
+    spanish_url = SITE_URL + spanish_path(site, src).parent.relative_to(site).as_posix() + "/"
+    for path in (spanish_path(site, src), built_path(site, english_of(src))):
+        links = {node.attributes["hreflang"]: node.attributes["href"]
+                 for node in tree(path).css('head link[rel="alternate"][hreflang]')}
+        assert links == {"en": english_url, "es": spanish_url, "x-default": english_url}, path
+
+
+@pytest.mark.parametrize("src", TRANSLATIONS)
+def test_the_language_switch_lands_on_the_same_page_in_the_other_language(site, src):
+    spanish, english = spanish_path(site, src), built_path(site, english_of(src))
+    for here, there, lang in ((spanish, english, "en"), (english, spanish, "es")):
+        switch = tree(here).css_first(f".clinic-header-actions a.clinic-language-switch[hreflang='{lang}']")
+        assert switch is not None, here
+        target = (here.parent / switch.attributes["href"]).resolve()
+        assert target in (there.parent.resolve(), there.resolve()), (here, switch.attributes["href"])
+
+
+def test_a_page_without_a_twin_has_no_switch_and_no_hreflang(site):
+    page = tree(site / "treatments" / "index.html")
+    assert not page.css(".clinic-language-switch")
+    assert not page.css('link[rel="alternate"][hreflang]')
+
+
+def test_the_spanish_menu_lists_spanish_pages_and_links_the_english_site(site):
+    page = site / "es" / "insurance" / "index.html"
+    links = [(a.text(strip=True), a.attributes["href"]) for a in tree(page).css("nav.md-nav--primary a.md-nav__link")]
+    for _, href in links:
+        target = (page.parent / href.split("#")[0]).resolve()
+        assert target == (site / "es").resolve() or (site / "es").resolve() in target.parents or \
+            target == site.resolve(), href
+    assert ("English", "../../") in links
+
+
+def test_the_sitemap_lists_both_languages_with_their_alternates(site):
+    sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
+    assert f"<loc>{SITE_URL}es/insurance/</loc>" in sitemap
+    assert f"<loc>{SITE_URL}insurance/</loc>" in sitemap
+    assert f'hreflang="es" href="{SITE_URL}es/insurance/"' in sitemap
+    assert f'hreflang="x-default" href="{SITE_URL}insurance/"' in sitemap
+    assert "search/" not in sitemap
+
+
+def test_structured_data_says_the_page_language(site):
+    for path, lang in ((site / "es" / "insurance" / "index.html", "es"), (site / "insurance" / "index.html", "en")):
+        data = json.loads(tree(path).css_first('script[type="application/ld+json"]').text())
+        pages = [node for node in data["@graph"] if node["@type"] in ("MedicalWebPage", "FAQPage")]
+        assert pages and all(node["inLanguage"] == lang for node in pages)
+
+
+def test_pagefind_indexes_each_language_on_its_own(site):
+    names = {p.name.split("_")[0] for p in (site / "pagefind").glob("pagefind.*.pf_meta")}
+    assert {"pagefind.en", "pagefind.es"} <= names
+
+
+def test_the_spanish_article_cites_from_the_same_bibliography_under_referencias(site):
+    page = tree(spanish_path(site, "articles/acupuncture-for-low-back-pain.es.md"))
+    assert page.css_first("h2#referencias") is not None
+    notes = page.css(".footnote li")
+    english = tree(built_path(site, "articles/acupuncture-for-low-back-pain.md")).css(".footnote li")
+    assert len(notes) == len(english) > 10
+
+
+@pytest.mark.parametrize("src", TRANSLATIONS)
+def test_spanish_pages_show_no_english_template_words(site, src):
+    text = visible_text(spanish_path(site, src))
+    for english in ("Key points", "Page last reviewed", "Next review due", "Book or call", "Show the numbers",
+                    "Opening hours", "In an emergency", "References", "Call (", "Monday"):
+        assert english not in text, (src, english)
+
+
+def test_the_404_page_speaks_both_languages(site):
+    page = tree(site / "404.html")
+    assert page.css_first("html").attributes["lang"] == "en"
+    spanish = page.css_first('section[lang="es"]')
+    assert spanish is not None and "No encontramos esa página" in spanish.text()
+    assert not (site / "es" / "404.html").exists()
+
+
+# ---- A translation never falls behind silently ----------------------------------------------
+
+
+def test_an_english_edit_the_translation_lacks_fails_the_build_naming_both_files(tmp_path):
+    project = copy_project(tmp_path / "project")
+    article = project / "docs/articles/acupuncture-for-low-back-pain.md"
+    text = article.read_text(encoding="utf-8")
+    sentence = "Low back pain can wear you down."
+    assert sentence in text
+    article.write_text(text.replace(sentence, "Low back pain can wear you out."), encoding="utf-8")
+    result = run_build(project, tmp_path / "site")
+    assert result.returncode != 0
+    new = fingerprint(article.read_text(encoding="utf-8"))
+    assert ("docs/articles/acupuncture-for-low-back-pain.es.md:" in result.stderr and
+            "translates an older version of docs/articles/acupuncture-for-low-back-pain.md — update the "
+            f"translation, then set translation_of: {new}") in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_a_new_review_date_on_the_english_page_does_not_count(tmp_path):
+    source = (DOCS / "insurance.md").read_text(encoding="utf-8")
+    assert fingerprint(source) == fingerprint(source.replace("last_reviewed: 2026-11-27", "last_reviewed: 2026-11-29"))
+    assert fingerprint(source) == fingerprint(source.replace("\n", "  \r\n"))
+    assert fingerprint(source) != fingerprint(source.replace("Insurance rules for acupuncture", "Insurance rules", 1))
+
+
+@pytest.mark.parametrize("front_matter, expected", [
+    ("", "does not say which version of docs/x.md it translates"),
+    ('translation_of: "abc"\ntranslation_reviewed_by: "A"\n', "translation_of is 'abc', which is not a fingerprint"),
+    ("translation_of: 123456789012\ntranslation_reviewed_by: A\n", "which is not a fingerprint"),
+    ('translation_of: "0123456789ab"\ntranslation_reviewed_by: A\n', "translates an older version of docs/x.md"),
+    ('translation_of: "{current}"\n', "does not say who checked the translation"),
+    ('translation_of: "{current}"\ntranslation_reviewed_by: ""\n', "does not say who checked the translation"),
+])
+def test_missing_or_wrong_translation_values_fail_with_the_line(front_matter, expected):
+    english = "---\ntitle: X\n---\n\n# X\n\nText.\n"
+    source = "---\ntitle: Y\n" + front_matter.replace("{current}", fingerprint(english)) + "---\n\n# Y\n\nTexto.\n"
+    problems = translation_problems("docs/x.es.md", source, "docs/x.md", english)
+    assert any(expected in p and p.startswith("docs/x.es.md:") for p in problems), problems
+
+
+def test_a_translation_without_an_english_page_fails():
+    problems = translation_problems("docs/gone.es.md", "---\ntitle: Y\n---\n\nTexto.\n", "docs/gone.md", None)
+    assert problems == ["docs/gone.es.md:1: this translation has no English page docs/gone.md — rename it after "
+                        "the English page it translates, or add docs/gone.md"]
+
+
+def test_every_translation_is_up_to_date_now():
+    for src in TRANSLATIONS:
+        source = (DOCS / src).read_text(encoding="utf-8")
+        english = (DOCS / english_of(src)).read_text(encoding="utf-8")
+        assert translation_problems(src, source, english_of(src), english) == [], src
+
+
+def test_the_go_live_gate_treats_the_translation_reviewer_as_a_placeholder():
+    for src in TRANSLATIONS:
+        found = placeholders((DOCS / src).read_text(encoding="utf-8"), src, only_front_matter=True)
+        assert any("translation_reviewed_by" in (DOCS / src).read_text(encoding="utf-8").split("\n")[line - 1]
+                   for _, line, _, _ in found), src
+
+
+# ---- The words around the page ---------------------------------------------------------------
+
+
+def test_every_template_text_has_its_spanish():
+    words = load_words((ROOT / "overrides/translations/es.yaml").read_text(encoding="utf-8"), "es.yaml")
+    used = set()
+    for path in (ROOT / "overrides").rglob("*.html"):
+        used |= set(re.findall(r"""_\(\s*(?:"([^"]+)"|'([^']+)')\s*\)""", path.read_text(encoding="utf-8")))
+    texts = {a or b for a, b in used}
+    assert texts and not texts - set(words), texts - set(words)
+
+
+def test_a_missing_or_doubled_template_text_names_the_file():
+    with pytest.raises(WordsProblem, match=r"^es.yaml: no translation for the text 'Book'"):
+        translator({}, "es.yaml")("Book")
+    with pytest.raises(WordsProblem, match=r"^es.yaml:2: 'Book' is translated twice \(also on line 1\)"):
+        load_words('"Book": "Pedir cita"\n"Book": "Cita"\n', "es.yaml")
+    with pytest.raises(WordsProblem, match=r"^es.yaml:1: 'Book' has no text"):
+        load_words('"Book": ""\n', "es.yaml")
+    with pytest.raises(WordsProblem, match="anchors and aliases"):
+        load_words('"Book": &a "x"\n"Call": *a\n', "es.yaml")
+    assert translator(None)("Book") == "Book"
+
+
+def test_hours_and_dates_read_naturally_in_spanish():
+    assert day_range(["Monday", "Tuesday", "Wednesday", "Thursday"], "es") == "Lunes a jueves"
+    assert day_range(["Friday", "Saturday"], "es") == "Viernes y sábado"
+    assert clock("19:30", "es") == "7:30 p. m." and clock("09:00", "es") == "9 a. m."
+    assert day_range(["Monday", "Tuesday", "Wednesday"]) == "Monday to Wednesday"
+    import datetime as dt
+    assert long_date(dt.date(2026, 11, 27), "es") == "27 de noviembre de 2026"
+    assert long_date(dt.date(2026, 11, 27), "en") == "November 27, 2026"
+
+
+def test_twin_links_between_languages():
+    links = twin_links({"en": "insurance/", "es": "es/insurance/"}, {"en": "English", "es": "Español"}, "es",
+                       "es/insurance/", SITE_URL, "en")
+    assert links["switch"] == [{"lang": "en", "name": "English", "href": "../../insurance/"}]
+    assert links["hreflang"][-1] == {"lang": "x-default", "href": SITE_URL + "insurance/"}
+    assert twin_links({"en": "treatments/"}, {}, "en", "treatments/", SITE_URL, "en") == {"switch": [], "hreflang": []}
+    assert relative_url("", "es/") == "../" and relative_url("es/", "") == "es/" and relative_url("", "") == "./"
+
+
+# ---- Figures carry their Spanish in the same file ---------------------------------------------
+
+
+FIGURE = """kind: bar-chart
+title: Better
+measure: Share better
+source: A trial
+caption: Shares [@x]
+bars:
+  - label: Care
+    value: 29.4
+  - label: Needles
+    value: 38.8
+"""
+
+
+def test_a_figure_file_carries_its_spanish_words():
+    figure = parse_figure(FIGURE + "es:\n  title: Mejor\n  measure: Mejoraron\n  caption: Porcentajes [@x]\n"
+                          "  bars:\n    - label: Atención\n    - label: Agujas\n", "data/figures/f.yaml", "f")
+    spanish = figure.in_language("es")
+    assert spanish.title == "Mejor" and [b.label for b in spanish.bars] == ["Atención", "Agujas"]
+    assert [b.value for b in spanish.bars] == [29.4, 38.8]
+    assert figure.in_language("en") is figure and figure.in_language("fr") is None
+
+
+@pytest.mark.parametrize("block, expected", [
+    ("es:\n  bars:\n    - label: Uno\n", "data/figures/f.yaml:12: the translation of 'bars' must have 2 items"),
+    ("es:\n  bars:\n    - label: Uno\n      value: 50\n    - label: Dos\n", "item 1 of 'bars' can translate only label"),
+    ("es:\n  kind: steps\n", "data/figures/f.yaml:12: 'kind' cannot be translated"),
+    ("es:\n  bars:\n    - label: Una etiqueta demasiado larga para caber\n    - label: Dos\n", "f.yaml:13"),
+])
+def test_a_wrong_spanish_block_names_the_line(block, expected):
+    with pytest.raises(FigureError, match=re.escape(expected)):
+        parse_figure(FIGURE + block, "data/figures/f.yaml", "f")
+
+
+def test_readability_of_the_spanish_article_and_faq():
+    pytest.importorskip("textstat")
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from readability import SPANISH_TARGET, spanish_report
+    scores = dict(spanish_report())
+    for src in ("docs/articles/acupuncture-for-low-back-pain.es.md", "docs/insurance.es.md"):
+        assert scores[src] >= SPANISH_TARGET, (src, scores[src])
