@@ -10,6 +10,7 @@ from mkdocs.plugins import event_priority
 
 from clinic.claims import claim_problems
 from clinic.front_matter import markdown_line_offset
+from clinic.languages import language_build
 
 log = logging.getLogger("mkdocs.plugins.claims")
 
@@ -18,6 +19,7 @@ log = logging.getLogger("mkdocs.plugins.claims")
 def on_page_markdown(markdown, page, config, files):
     path = f"{Path(config.docs_dir).name}/{page.file.src_uri}"
     first_line = markdown_line_offset(page.file.content_string) + 1
-    for problem in claim_problems(markdown, path, first_line):
+    language = language_build(config.plugins).language
+    for problem in claim_problems(markdown, path, first_line, language):
         log.warning(problem)
     return markdown

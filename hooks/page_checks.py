@@ -11,6 +11,7 @@ Material prints them into the menu, the footer and a <meta> tag without escaping
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import os
 from pathlib import Path
 
@@ -19,10 +20,12 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 from clinic.front_matter import front_matter_problems
-from clinic.languages import AFTER_ALL_LANGUAGES, DEFAULT, language_of, twin_name
+from clinic.languages import language_build, split_language, unknown_language
 from clinic.translations import translation_problems, untranslated_keys_problems
 from clinic.messages import content_problem
 from clinic.text_files import decoded
+
+log = logging.getLogger("mkdocs.plugins.page_checks")
 
 
 def _today() -> dt.date:
@@ -46,12 +49,17 @@ def on_config(config):
     return config
 
 
-@event_priority(AFTER_ALL_LANGUAGES)  # each language's build checks its own pages
+# First, before any other hook or plugin reads a page (a file not saved as UTF-8 would stop
+# them with a traceback), and once: every language's pages, in the first (English) build.
+@event_priority(100)
 def on_files(files, config):
+    build = language_build(config.plugins)
+    if build.nested:
+        return files
     templates = _page_templates(config)
     docs = Path(config.docs_dir).name
-    problems, today = [], _today()
-    pages = {twin_name(file) for file in files.documentation_pages()}
+    problems, behind, today = [], [], _today()
+    pages = {file.src_uri for file in files.documentation_pages()}
     for file in files.documentation_pages():
         path = f"{docs}/{file.src_uri}"
         source, problem = decoded(Path(file.abs_src_path).read_bytes())
@@ -60,18 +68,27 @@ def on_files(files, config):
             continue
         problems += front_matter_problems(source, path, today, templates.__contains__, tuple(templates),
                                           pages.__contains__)
-        problems += _translation_problems(file, path, source, config)
+        behind += _translation_problems(file, path, source, config, build)
+        suffix = unknown_language(file.src_uri, build.languages)
+        if suffix:
+            problems.append(content_problem(path, 1, f"the site is not built in the language '{suffix}', so this page "
+                                            "would be left out", "rename it to end in .md (English) or .es.md (Spanish)"))
+    # A translation behind its English page is a warning, so `--strict` fails on it at the end of
+    # the build, after every other mistake in the edited English page has been reported too.
+    for problem in behind:
+        log.warning(problem)
     if problems:
         raise PluginError("\n".join(problems))
     return files
 
 
-def _translation_problems(file, path: str, source: str, config) -> list[str]:
-    if language_of(file) == DEFAULT:
+def _translation_problems(file, path: str, source: str, config, build) -> list[str]:
+    english_name, language = split_language(file.src_uri, build.languages, build.default)
+    if language == build.default:
         return untranslated_keys_problems(path, source)
-    english = Path(config.docs_dir) / twin_name(file)
+    english = Path(config.docs_dir) / english_name
     english_source = decoded(english.read_bytes())[0] if english.is_file() else None
-    return translation_problems(path, source, f"{Path(config.docs_dir).name}/{twin_name(file)}", english_source)
+    return translation_problems(path, source, f"{Path(config.docs_dir).name}/{english_name}", english_source)
 
 
 def on_page_markdown(markdown, page, config, files):

@@ -43,6 +43,8 @@ def nav_files(nav) -> list[str]:
 
 
 def built_path(site: Path, src: str) -> Path:
+    if src.endswith(".es.md"):  # a Spanish twin, built under /es/ (mkdocs-static-i18n)
+        return site / "es" / built_path(site, src[:-6] + ".md").relative_to(site)
     stem = src[:-3]
     if stem == "index" or stem.endswith("/index"):
         return site / stem[:-5] / "index.html" if stem != "index" else site / "index.html"

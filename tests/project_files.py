@@ -19,3 +19,20 @@ def copy_project(destination: Path) -> Path:
         else:
             shutil.copy2(source, destination / name)
     return destination
+
+
+def refresh_translations(project: Path) -> None:
+    """In a copy whose English pages a test has edited, mark each Spanish twin as translating
+    the edited version, as a translator would after bringing it up to date. (Without this the
+    build fails on purpose: a translation may not fall behind silently.)"""
+    import re
+    import sys
+    sys.path.insert(0, str(ROOT / "hooks"))
+    from clinic.translations import fingerprint
+    docs = project / "docs"
+    for twin in docs.rglob("*.es.md"):
+        english = twin.with_name(twin.name[:-len(".es.md")] + ".md")
+        if english.is_file():
+            text = twin.read_text(encoding="utf-8")
+            new = f'translation_of: "{fingerprint(english.read_text(encoding="utf-8"))}"'
+            twin.write_text(re.sub(r"^translation_of:.*$", new, text, count=1, flags=re.M), encoding="utf-8")

@@ -18,6 +18,7 @@ from bs4 import BeautifulSoup
 from clinic.figures import FigureError, drawings, exact_percent, one_line, parse_figure, whole_percent
 from clinic.markers import find_markers, replace_lines
 from conftest import ROOT, built_path, copy_project, run_build
+from project_files import refresh_translations
 
 FIGURES = ROOT / "data" / "figures"
 PAGES = {"trial-results": "articles/acupuncture-for-low-back-pain.md",
@@ -275,6 +276,7 @@ def test_changing_a_number_in_the_data_file_changes_the_figure(tmp_path):
     project = copy_project(tmp_path / "project")
     _edit(project, "data/figures/trial-results.yaml", "value: 29.4", "value: 31.6")
     _edit(project, "docs/articles/acupuncture-for-low-back-pain.md", "| about 29% |", "| about 32% |")
+    refresh_translations(project)
     result = run_build(project, tmp_path / "site")
     assert result.returncode == 0, result.stderr
     soup, block = built_figure(tmp_path / "site", "trial-results")

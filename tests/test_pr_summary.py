@@ -12,6 +12,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import ROOT, copy_project, run_build
+from project_files import refresh_translations
 
 sys.path.insert(0, str(ROOT / "scripts"))
 import pr_summary  # noqa: E402
@@ -167,6 +168,7 @@ def summary(tmp_path_factory):
         assert old in text
         text = text.replace(old, new)
     article.write_text(text)
+    refresh_translations(new_project)
     (new_project / "docs/articles/test-page.md").write_text(
         "---\ntitle: A test page\ndescription: A page added by the test.\nkind: about\n---\n\n"
         "# A test page\n\nThis page is new.\n")

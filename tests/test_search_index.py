@@ -90,9 +90,14 @@ def test_every_nav_page_is_indexed_by_its_article_only(site, config):
         assert url in indexed, (src, sorted(indexed))
         title = indexed[url]["meta"]["title"]
         assert title == article.h1.get_text().replace("¶", "").strip(), (src, title)
-    # Every menu page, and the one-page summary for a doctor, which is outside the menu but a page
-    # a patient may look for.
-    assert len(indexed) == len(nav_files(config["nav"])) + 1, sorted(indexed)
+    spanish = nav_files(spanish_nav(config))
+    for src in spanish:
+        assert "/es/" + built_path(site, src[:-3] + ".es.md").parent.relative_to(site / "es").as_posix().strip(".") \
+            .rstrip("/") + "/" in {u.replace("/es//", "/es/") for u in indexed} or src == "index.md", src
+    assert "/es/" in indexed
+    # Every menu page in both languages, and the one-page summary for a doctor, which is outside
+    # the menu but a page a patient may look for.
+    assert len(indexed) == len(nav_files(config["nav"])) + len(spanish) + 1, sorted(indexed)
     assert "/articles/back-pain-summary-for-your-doctor/" in indexed
 
 
@@ -115,11 +120,21 @@ def test_unused_pagefind_files_are_not_shipped(site):
         assert not (bundle / name).exists(), name
 
 
+def spanish_nav(config) -> list:
+    i18n = next(p["i18n"] for p in config["plugins"] if isinstance(p, dict) and "i18n" in p)
+    return next(lang["nav"] for lang in i18n["languages"] if lang["locale"] == "es")
+
+
+def search_pages(site) -> set:
+    """The search page in each language."""
+    return {site / "search" / "index.html", site / "es" / "search" / "index.html"}
+
+
 def test_only_the_search_page_loads_the_search_script(site):
     for path in site.rglob("*.html"):
         html = path.read_text(encoding="utf-8")
         loads = "javascripts/search.js" in html
-        assert loads == (path == site / "search" / "index.html"), path
+        assert loads == (path in search_pages(site)), path
         assert "pagefind/" not in html, path  # Pagefind's files are named only in the search page's script
         policy = soup(path).find("meta", attrs={"http-equiv": "Content-Security-Policy"})["content"]
         assert ("'wasm-unsafe-eval'" in policy) == loads, path
@@ -142,13 +157,16 @@ def test_search_page_is_a_form_with_a_results_list(site):
 def test_every_other_page_has_a_header_search_that_opens_the_search_page(site):
     for path in site.rglob("*.html"):
         html = soup(path)
-        if html.select_one("meta[http-equiv='refresh']") or path == site / "search" / "index.html":
+        if html.select_one("meta[http-equiv='refresh']") or path in search_pages(site):
             continue
         form = html.select_one(".md-header form.clinic-header-search[role='search']")
         assert form is not None and form["method"] == "get", path
         assert form["action"].rstrip("/").endswith("search") and form.select_one("input[name='q']"), path
         assert form["aria-label"] and form.select_one("input")["aria-label"], path
         button = html.select_one(".md-header a.clinic-header-search__open")
-        assert button["href"] == form["action"] and button["aria-label"] == "Search this site", path
+        label = "Buscar en este sitio" if html.html["lang"] == "es" else "Search this site"
+        assert button["href"] == form["action"] and button["aria-label"] == label, path
+        # A Spanish page searches the Spanish pages (Pagefind keeps one index per language).
+        assert ("/es/" in str(path.relative_to(site.parent))) == ("es/search" in str((path.parent / form["action"]).resolve())), path
         # Material's search (its form named "search" makes it fetch the whole index) is not on the page.
         assert not html.select("form[name='search'], [data-md-component='search']"), path

@@ -182,7 +182,8 @@ def test_every_page_has_the_header_actions_footer_and_phone_bar(site, config, pa
         assert html.select_one(f".clinic-cta-bar a[href='tel:{phone}']"), path
         footer = html.select_one(".clinic-footer")
         assert "Alban Acupuncture" in footer.get_text(), path
-        assert [a.get_text() for a in footer.select(".clinic-footer__links a")][1] == "Medical disclaimer", path
+        disclaimer = "Aviso médico" if html.html["lang"] == "es" else "Medical disclaimer"
+        assert [a.get_text() for a in footer.select(".clinic-footer__links a")][1] == disclaimer, path
 
 
 def test_contact_page_shows_the_details_from_the_settings(site, config):

@@ -26,7 +26,9 @@ from clinic.citation_syntax import render_citations
 from clinic.claims import claim_problems
 from clinic.front_matter import body, front_matter_problems, markdown_line_offset
 from clinic.html_policy import content_findings, line_of
+from clinic.languages import DEFAULT, split_language, unknown_language
 from clinic.links import anchors, link_problems, nav_problems
+from clinic.translations import translation_problems, untranslated_keys_problems
 from clinic.messages import content_problem
 from clinic.redirects import redirect_problems
 from clinic.text_files import decoded
@@ -58,6 +60,16 @@ class Site:
         """Every file of docs/ by its path there, as MkDocs lists them (no hidden files)."""
         return {path.relative_to(self.docs).as_posix(): path for path in sorted(self.docs.rglob("*"))
                 if path.is_file() and not any(part.startswith(".") for part in path.relative_to(self.docs).parts)}
+
+    def languages(self) -> dict[str, list | None]:
+        """Each language the site is built in, with its own menu (None: mkdocs.yml's `nav:`),
+        from the mkdocs-static-i18n settings in `plugins:`."""
+        for plugin in self.config.get("plugins") or []:
+            if isinstance(plugin, dict) and "i18n" in plugin:
+                languages = (plugin["i18n"] or {}).get("languages") or []
+                return {str(lang.get("locale")): (None if lang.get("default") else lang.get("nav"))
+                        for lang in languages if isinstance(lang, dict) and lang.get("build", True)}
+        return {DEFAULT: None}
 
     def page_templates(self) -> list[str]:
         folders = [self.root / str(self.config.get("theme", {}).get("custom_dir", "overrides"))]
@@ -117,6 +129,7 @@ def check(root: Path, today: dt.date | None = None) -> list[str]:
     docs_name = site.docs.name
     templates = site.page_templates()
     problems, sources = [], {}
+    languages = site.languages()
     for src in sorted(pages):
         shown = f"{docs_name}/{src}"
         source, problem = decoded(files[src].read_bytes())
@@ -125,23 +138,45 @@ def check(root: Path, today: dt.date | None = None) -> list[str]:
             continue
         sources[shown] = source
         problems += front_matter_problems(source, shown, today or dt.date.today(), templates.__contains__,
-                                          tuple(templates))
+                                          tuple(templates), pages.__contains__)
+        english, language = split_language(src, languages)
+        if language == DEFAULT:
+            problems += untranslated_keys_problems(shown, source)
+        else:
+            english_source = decoded(files[english].read_bytes())[0] if english in files else None
+            problems += translation_problems(shown, source, f"{docs_name}/{english}", english_source)
+        suffix = unknown_language(src, languages)
+        if suffix:
+            problems.append(content_problem(shown, 1, f"the site is not built in the language '{suffix}', so this page "
+                                            "would be left out", "rename it to end in .md (English) or .es.md (Spanish)"))
     if problems:
         return problems  # as the build: the pages cannot be read further
-    page_anchors = {src: anchors(body(sources[f"{docs_name}/{src}"]), slugify) for src in pages}
-    problems += nav_problems(site.config_name, site.config_text, site.config.get("nav"), pages,
-                             _not_in_nav(site, pages))
-    problems += redirect_problems(site.config_text, site.config_name, pages, page_anchors)
+    # Each language's pages by their English twin's name, as that language's build sees them.
+    by_language = {lang: {split_language(src, languages)[0]: src for src in pages
+                          if split_language(src, languages)[1] == lang} for lang in languages}
+    page_anchors = {lang: {twin: anchors(body(sources[f"{docs_name}/{src}"]), slugify) for twin, src in twins.items()}
+                    for lang, twins in by_language.items()}
+    for lang, twins in by_language.items():
+        nav = site.config.get("nav") if languages[lang] is None else languages[lang]
+        hidden = {twin for twin, src in twins.items() if src in _not_in_nav(site, {src})}
+        problems += nav_problems(site.config_name, site.config_text, nav, set(twins), hidden)
+    english_pages = set(by_language[DEFAULT])
+    problems += redirect_problems(site.config_text, site.config_name, english_pages, page_anchors[DEFAULT])
     problems += _citation_problems(site, sources)
     site_host = urlsplit(str(site.config.get("site_url") or "")).hostname or ""
     renderer = site.markdown_renderer()
+    assets = {src for src in files if not src.endswith(".md")}
     for src in sorted(pages):
         shown = f"{docs_name}/{src}"
         source = sources[shown]
         text = body(source).lstrip("\n")
         first_line = markdown_line_offset(source) + 1
-        problems += link_problems(shown, src, text, set(files), page_anchors, first_line)
-        problems += claim_problems(text, shown, first_line)
+        twin, lang = split_language(src, languages)
+        # A translation's links lead to pages in its own language (the English site's files are
+        # not part of its build).
+        known = set(by_language[lang]) | (assets if lang == DEFAULT else set())
+        problems += link_problems(shown, twin, text, known, page_anchors[lang], first_line)
+        problems += claim_problems(text, shown, first_line, lang if lang in ("en", "es") else "en")
         html = renderer.reset().convert(text)
         problems += [content_problem(shown, line_of(f.needles, source), f.what, f.fix)
                      for f in content_findings(html, site_host)]

@@ -12,6 +12,7 @@ Duck-typed on the plugin's attributes, so nothing here imports MkDocs.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 DEFAULT = "en"
@@ -24,6 +25,7 @@ class LanguageBuild:
     language: str        # the language of the pages this build writes
     default: str         # the site's main language, built at the site's root
     nested: bool         # a build the plugin runs inside the default language's build
+    languages: tuple[str, ...] = (DEFAULT,)   # every language the site is built in
 
     @property
     def url_prefix(self) -> str:
@@ -40,7 +42,29 @@ def language_build(plugins) -> LanguageBuild:
     if i18n is None:
         return LanguageBuild(DEFAULT, DEFAULT, False)
     default = i18n.default_language
-    return LanguageBuild(i18n.current_language or default, default, bool(i18n.building))
+    return LanguageBuild(i18n.current_language or default, default, bool(i18n.building), tuple(i18n.build_languages))
+
+
+# What mkdocs-static-i18n takes for a language in a file name ('es', 'pt-BR', 'zh_TW').
+_LOCALE = re.compile(r"[a-z]{2}(-[A-Za-z]{4})?(-[A-Z]{2})?|[a-z]{2}_[A-Z]{2}")
+
+
+def unknown_language(src_uri: str, languages) -> str | None:
+    """The language suffix of a page's name that the site is not built in ('fr' for
+    'treatments.fr.md'): the plugin would leave such a page out of every language, silently."""
+    stem = src_uri.rpartition(".")[0]
+    suffix = stem.rpartition(".")[2] if "." in stem.rpartition("/")[2] else ""
+    return suffix if suffix and _LOCALE.fullmatch(suffix) and suffix not in languages else None
+
+
+def split_language(src_uri: str, languages, default: str = DEFAULT) -> tuple[str, str]:
+    """A page's path in docs/ as (its English twin's path, its language), read from the name
+    as mkdocs-static-i18n reads it: ('insurance.md', 'es') for 'insurance.es.md'."""
+    stem, dot, extension = src_uri.rpartition(".")
+    base, dot2, language = stem.rpartition(".")
+    if dot and dot2 and language in languages and language != default and "/" not in language:
+        return f"{base}.{extension}", language
+    return src_uri, default
 
 
 def twin_name(file) -> str:
