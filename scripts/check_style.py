@@ -122,6 +122,10 @@ def markdown_problems(files: list[Path]) -> list[str]:
 
 
 def spelling_problems(files: list[Path]) -> list[str]:
+    """codespell's findings in the English pages. codespell knows only English misspellings, and
+    Spanish words it takes for them ('hace', 'ser', 'varios'): the Spanish pages (*.es.md) are
+    read instead by the fluent clinician named in their `translation_reviewed_by`."""
+    files = [f for f in files if not str(f).endswith(".es.md")]
     missing = [str(f) for f in files if not Path(f).is_file()]
     if missing:  # codespell passes a file it cannot find
         raise FileNotFoundError(", ".join(missing))

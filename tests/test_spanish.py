@@ -301,3 +301,23 @@ def test_readability_of_the_spanish_article_and_faq():
     scores = dict(spanish_report())
     for src in ("docs/articles/acupuncture-for-low-back-pain.es.md", "docs/insurance.es.md"):
         assert scores[src] >= SPANISH_TARGET, (src, scores[src])
+
+
+# ---- The content checks read Spanish ----------------------------------------------------------
+
+
+def test_over_strong_claims_are_caught_in_spanish_too():
+    from clinic.claims import claim_problems
+    text = "La acupuntura cura el dolor.\nEstá comprobado que funciona.\nEs totalmente segura y sin riesgos.\n"
+    words = [p.split("'")[1] for p in claim_problems(text, "docs/x.es.md", 1, "es")]
+    assert words == ["cura", "Está comprobado", "totalmente segura", "sin riesgos"]
+    assert claim_problems("El seguro de Medicare cubre la Parte B.\n", "docs/x.es.md", 1, "es") == []
+
+
+def test_an_unsourced_effect_is_caught_in_spanish_and_our_practice_is_not():
+    from clinic.claims import unsourced_statements
+    found = unsourced_statements("La acupuntura alivia el dolor de muchas personas.\n\n"
+                                 "En nuestra práctica, el calor ayuda a los músculos tensos.\n\n"
+                                 "Un ensayo de 800 personas encontró un beneficio pequeño [@debar2025backinaction].\n",
+                                 "es")
+    assert [line for line, _ in found] == [1]
