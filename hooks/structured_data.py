@@ -9,16 +9,23 @@ from __future__ import annotations
 
 from html import unescape
 
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 from clinic.languages import language_build
+from clinic.template_words import WordsProblem, translate
 
 from clinic import structured_data as schema
 from clinic.page_kinds import MEDICAL_KINDS
 
 
 def _trail(page, config) -> list[tuple[str, str]]:
-    trail = [("Home", config.site_url)]
+    # The home page of the page's own language: the Spanish site's is /es/.
+    try:
+        home = translate("Home")
+    except WordsProblem as problem:
+        raise PluginError(str(problem)) from None
+    trail = [(home, config.site_url + language_build(config.plugins).url_prefix)]
     for section in reversed(page.ancestors):
         index = next((child for child in section.children if getattr(child, "is_index", False)), None)
         if index is not None and index is not page:

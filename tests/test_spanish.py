@@ -321,3 +321,27 @@ def test_an_unsourced_effect_is_caught_in_spanish_and_our_practice_is_not():
                                  "Un ensayo de 800 personas encontró un beneficio pequeño [@debar2025backinaction].\n",
                                  "es")
     assert [line for line, _ in found] == [1]
+
+
+# ---- The checks over the whole site count both languages ---------------------------------------
+
+
+def test_a_figure_or_work_used_only_on_a_spanish_page_is_still_used(tmp_path):
+    project = copy_project(tmp_path / "project")
+    insurance = project / "docs/insurance.md"
+    text = insurance.read_text(encoding="utf-8")
+    # The English page no longer shows the timeline or cites the ACAHM source; the Spanish one does.
+    text = text.replace("<!-- figure: medicare-visits -->\n", "").replace(" [@acahm2021]", "")
+    insurance.write_text(text, encoding="utf-8")
+    from project_files import refresh_translations
+    refresh_translations(project)
+    result = run_build(project, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    assert "no page shows the figures" not in result.stderr and "no page cites" not in result.stderr
+    # Gone from both languages: now it is unused, and said so once.
+    spanish = project / "docs/insurance.es.md"
+    spanish.write_text(spanish.read_text(encoding="utf-8").replace("<!-- figure: medicare-visits -->\n", ""),
+                       encoding="utf-8")
+    result = run_build(project, tmp_path / "site2")
+    assert result.returncode != 0
+    assert result.stderr.count("no page shows the figures medicare-visits") == 1, result.stderr
