@@ -26,6 +26,12 @@ from clinic.messages import content_problem
 from clinic.text_files import decoded
 
 log = logging.getLogger("mkdocs.plugins.page_checks")
+_command = "build"  # the MkDocs command this process runs, known once per process
+
+
+def on_startup(command, dirty):
+    global _command
+    _command = command
 
 
 def _today() -> dt.date:
@@ -74,9 +80,11 @@ def on_files(files, config):
             problems.append(content_problem(path, 1, f"the site is not built in the language '{suffix}', so this page "
                                             "would be left out", "rename it to end in .md (English) or .es.md (Spanish)"))
     # A translation behind its English page is a warning, so `--strict` fails on it at the end of
-    # the build, after every other mistake in the edited English page has been reported too.
+    # the build, after every other mistake in the edited English page has been reported too. The
+    # preview (`mkdocs serve`) only says so: it would otherwise stop showing the English edit
+    # until the Spanish is done, and the pull request's build still fails on it.
     for problem in behind:
-        log.warning(problem)
+        (log.info if _command == "serve" else log.warning)(problem)
     if problems:
         raise PluginError("\n".join(problems))
     return files

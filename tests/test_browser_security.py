@@ -33,6 +33,13 @@ HOSTILE = [
     edit("mkdocs.yml", "    name: Alban Acupuncture", "    name: 'Alban \"Acu\" & Co'"),
     edit("mkdocs.yml", "site_description: >-", f"site_description: >-\n  {PAYLOAD}"),
     replace_line("mkdocs.yml", "    text: Book online", """    text: 'Say "hi" & book online in a few minutes.'"""),
+    # The Spanish edition's channels: a translated page's title, the template words file and a
+    # figure's Spanish words.
+    replace_line("docs/privacy.es.md", "title:", f"title: 'Privacidad {PAYLOAD}'"),
+    edit("overrides/translations/es.yaml", '"Key points": "Puntos clave"', f'"Key points": "Puntos {PAYLOAD}"'),
+    lambda project: (project / "overrides/translations/es.yaml").open("a", encoding="utf-8").write(
+        f"'Say \"hi\" & book online in a few minutes.': '{PAYLOAD} \"x\" &amp;'\n"),
+    edit(FIGURE, "    - label: Acupuntura estándar", '    - label: "<img src=x onerror=alert(4)>"'),
 ]
 
 

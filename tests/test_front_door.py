@@ -130,7 +130,9 @@ def test_every_medical_page_shows_its_key_points_first(browser, base_url):
     context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
     page = context.new_page()
     for src in pages_of_kind(MEDICAL_KINDS):
-        page.goto(base_url + src.removesuffix(".md").removesuffix("index").removesuffix("/") + "/")
+        address = src.removesuffix(".md").removesuffix(".es")
+        address = address.removesuffix("index").removesuffix("/") + "/"
+        page.goto(base_url + ("es/" if src.endswith(".es.md") else "") + address.lstrip("/"))
         box = page.locator("article .clinic-key-points")
         assert box.is_visible(), src
         assert 3 <= box.locator("li").count() <= 5, src

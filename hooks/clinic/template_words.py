@@ -10,6 +10,7 @@ Nothing here imports MkDocs.
 
 from __future__ import annotations
 
+import json
 from typing import Callable
 
 from clinic import safe_yaml
@@ -55,7 +56,8 @@ def translator(words: dict[str, str] | None, path: str = "") -> Callable[[str], 
             return words[english]
         except KeyError:
             raise WordsProblem(content_problem(path, None, f"no translation for the text '{english}'",
-                                               f'add a line "{english}": "..." with its translation')) from None
+                                               f'add a line {json.dumps(english, ensure_ascii=False)}: "..." '
+                                               "with its translation")) from None
     return translate
 
 
