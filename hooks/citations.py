@@ -18,7 +18,7 @@ from mkdocs.plugins import event_priority
 from clinic.bibliography import (BibliographyError, entry_problems, format_works, parse_entries, style_exists,
                                  unknown_key_fix)
 from clinic.citation_syntax import render_citations
-from clinic.languages import AFTER_ALL_LANGUAGES, language_build
+from clinic.languages import AFTER_I18N_PLUGIN, language_build
 from clinic.page_coverage import PageCoverage, SiteUse
 from clinic.template_words import WordsProblem, translate
 from settings_schema import NonEmptyText, validated
@@ -86,7 +86,7 @@ def on_config(config):
     return config
 
 
-@event_priority(AFTER_ALL_LANGUAGES)  # after the i18n plugin has kept this language's pages
+@event_priority(AFTER_I18N_PLUGIN)  # after the i18n plugin has kept this language's pages
 def on_files(files, config):
     _build.coverage.start(f.src_uri for f in files.documentation_pages())
     return files
@@ -121,7 +121,7 @@ def on_env(env, config, files):
     return env
 
 
-@event_priority(AFTER_ALL_LANGUAGES + 5)  # once, when every language's pages have been read
+@event_priority(AFTER_I18N_PLUGIN + 5)  # once, when every language's pages have been read
 def on_post_build(config):
     if language_build(config.plugins).nested:
         return

@@ -25,7 +25,7 @@ from clinic.figures import Figure, FigureError, load_figures, suggestion
 from clinic.front_matter import markdown_line_offset
 from clinic.markers import find_markers, replace_lines
 from clinic.messages import content_problem, line_in_file
-from clinic.languages import AFTER_ALL_LANGUAGES, language_build
+from clinic.languages import AFTER_I18N_PLUGIN, language_build
 from clinic.page_coverage import PageCoverage, SiteUse
 from clinic.template_words import WordsProblem
 from settings_schema import validated
@@ -68,7 +68,7 @@ def on_config(config):
     return config
 
 
-@event_priority(AFTER_ALL_LANGUAGES)  # after the i18n plugin has kept this language's pages
+@event_priority(AFTER_I18N_PLUGIN)  # after the i18n plugin has kept this language's pages
 def on_files(files, config):
     _build.coverage.start(f.src_uri for f in files.documentation_pages())
     # MkDocs publishes every theme file that is not HTML as it is; the SVG templates are
@@ -136,7 +136,7 @@ def on_env(env, config, files):
     return env
 
 
-@event_priority(AFTER_ALL_LANGUAGES + 5)  # once, when every language's pages have been read
+@event_priority(AFTER_I18N_PLUGIN + 5)  # once, when every language's pages have been read
 def on_post_build(config):
     if language_build(config.plugins).nested:
         return

@@ -19,7 +19,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.nav import Link
 
-from clinic.languages import AFTER_ALL_LANGUAGES, language_build, long_date, twin_links
+from clinic.languages import AFTER_I18N_PLUGIN, language_build, long_date, twin_links
 from clinic import template_words
 from clinic.template_words import WordsProblem, activate, load_words, translator
 
@@ -87,7 +87,7 @@ def on_env(env, config, files):
     return env
 
 
-@event_priority(AFTER_ALL_LANGUAGES)  # after the i18n plugin has made this language's menu
+@event_priority(AFTER_I18N_PLUGIN)  # after the i18n plugin has made this language's menu
 def on_nav(nav, config, files):
     build = language_build(config.plugins)
     if build.language != build.default:

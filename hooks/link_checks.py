@@ -12,7 +12,7 @@ from mkdocs.plugins import event_priority
 
 from clinic.links import anchors, link_problems, nav_problems
 from clinic.front_matter import body, markdown_line_offset
-from clinic.languages import AFTER_ALL_LANGUAGES, twin_name
+from clinic.languages import AFTER_I18N_PLUGIN, twin_name
 
 
 @dataclass(frozen=True)
@@ -26,7 +26,7 @@ _build: _BuildState | None = None
 
 # After the i18n plugin has kept this language's pages: a Spanish page's links and the Spanish
 # menu are checked against the Spanish pages, each named as its English twin ('insurance.md').
-@event_priority(AFTER_ALL_LANGUAGES)
+@event_priority(AFTER_I18N_PLUGIN)
 def on_files(files, config):
     global _build
     pages = {twin_name(f) for f in files.documentation_pages()}

@@ -1,6 +1,7 @@
 """MkDocs hook: after the build, Pagefind indexes the pages for the search page (docs/search.md).
 
-Thin adapter over `clinic.search_index`. Listed before hooks/security.py in mkdocs.yml; Pagefind
+Thin adapter over `clinic.search_index`. It runs once, after the Spanish pages are written too
+(Pagefind keeps one index per language, from each page's `lang`), before hooks/security.py; Pagefind
 only writes its own folder (site/pagefind/) and never changes a page, so every page keeps the
 policy that hook gives it. `mkdocs build` and `mkdocs serve` both run it.
 """
@@ -15,11 +16,11 @@ from mkdocs.exceptions import PluginError
 
 from mkdocs.plugins import event_priority
 
-from clinic.languages import AFTER_ALL_LANGUAGES, language_build
+from clinic.languages import AFTER_I18N_PLUGIN, language_build
 from clinic.search_index import BUNDLE_DIR, UNUSED_FILES, indexing_problems, pagefind_command
 
 
-@event_priority(AFTER_ALL_LANGUAGES + 5)  # every language written; before security.py
+@event_priority(AFTER_I18N_PLUGIN + 5)  # every language written; before security.py
 def on_post_build(config):
     if language_build(config.plugins).nested:
         return

@@ -19,7 +19,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs_redirects.plugin import HTML_TEMPLATE, get_html_path, get_relative_html_path
 
-from clinic.languages import AFTER_ALL_LANGUAGES, language_build
+from clinic.languages import AFTER_I18N_PLUGIN, language_build
 from clinic.messages import content_problem
 from clinic.html_edits import parse
 from clinic.security import inline_scripts, loads_pagefind, policy, script_hash, with_csp, with_safe_external_links
@@ -117,7 +117,7 @@ def on_post_template(output_content, template_name, config):
     return _secured(output_content, tree, {script_hash(s) for s in inline_scripts(output_content, tree)}, _host(config))
 
 
-@event_priority(AFTER_ALL_LANGUAGES - 10)  # last, once, when every language's pages are written
+@event_priority(AFTER_I18N_PLUGIN - 10)  # last, once, when every language's pages are written
 def on_post_build(config):
     if language_build(config.plugins).nested:
         return

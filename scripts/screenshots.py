@@ -11,7 +11,8 @@ from browser import launch  # noqa: E402
 from site_server import serve  # noqa: E402
 
 PAGES = ["", "articles/acupuncture-for-low-back-pain/", "insurance/", "treatments/",
-         "how-acupuncture-works/", "how-acupuncture-works/pain-signals/", "book/", "missing-page/"]
+         "how-acupuncture-works/", "how-acupuncture-works/pain-signals/", "book/", "missing-page/",
+         "es/", "es/articles/acupuncture-for-low-back-pain/", "es/insurance/", "es/book/"]
 SIZES = {"phone": (390, 844), "desktop": (1280, 800)}
 
 

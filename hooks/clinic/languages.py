@@ -16,8 +16,9 @@ import re
 from dataclasses import dataclass
 
 DEFAULT = "en"
-# Runs after mkdocs-static-i18n's own on_post_build (-100), which builds the other languages.
-AFTER_ALL_LANGUAGES = -110
+# Below mkdocs-static-i18n's priority (-100) for every event it handles: after it has picked this
+# language's pages and menu, and (on_post_build) after it has built the other languages.
+AFTER_I18N_PLUGIN = -110
 
 
 @dataclass(frozen=True)
