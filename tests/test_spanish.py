@@ -345,3 +345,41 @@ def test_a_figure_or_work_used_only_on_a_spanish_page_is_still_used(tmp_path):
     result = run_build(project, tmp_path / "site2")
     assert result.returncode != 0
     assert result.stderr.count("no page shows the figures medicare-visits") == 1, result.stderr
+
+
+# ---- In a real browser ---------------------------------------------------------------------
+
+
+@pytest.mark.browser
+def test_the_spanish_search_finds_spanish_pages_only(browser, base_url):
+    page = browser.new_page()
+    for path, own, other in (("es/search/?q=medicare", "/es/", None), ("search/?q=medicare", "/", "/es/")):
+        page.goto(base_url + path)
+        page.locator(".clinic-search__results li").first.wait_for(timeout=10000)
+        links = page.locator(".clinic-search__results a").evaluate_all("links => links.map(a => a.pathname)")
+        assert links and all(link.startswith(own) for link in links), (path, links)
+        if other:
+            assert not any(link.startswith(other) for link in links), (path, links)
+        status = page.locator("[data-clinic-search-status]").inner_text()
+        assert ("resultados para" in status) == path.startswith("es/"), status
+    page.close()
+
+
+@pytest.mark.browser
+def test_the_language_switch_is_one_tap_on_a_phone_and_lands_on_the_twin(browser, base_url):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    page.goto(base_url + "insurance/")
+    switch = page.locator(".clinic-language-bar a.clinic-language-switch")
+    assert switch.is_visible() and switch.inner_text() == "Español"
+    switch.click()
+    page.wait_for_url("**/es/insurance/")
+    assert page.locator("html").get_attribute("lang") == "es"
+    back = page.locator(".clinic-language-bar a.clinic-language-switch")
+    assert back.inner_text() == "English"
+    back.click()
+    page.wait_for_url("**/insurance/")
+    assert page.locator("html").get_attribute("lang") == "en"
+    # The header shows the whole name beside Book and search, with no room lost to the switch.
+    assert not page.locator(".clinic-header-actions .clinic-language-switch").is_visible()
+    context.close()
