@@ -52,6 +52,7 @@ PAGES = {
     "home": "",
     "article": "articles/acupuncture-for-low-back-pain/",
     "FAQ": "insurance/",
+    "booking": "book/",
     "mechanism": "how-acupuncture-works/pain-signals/",
 }
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]

@@ -43,9 +43,36 @@ def test_home_first_screen_on_a_phone_says_where_when_and_how_to_book(browser, b
     assert "Upper West Side" in home.locator("address").inner_text()
     assert home.locator("a.clinic-home__book").get_attribute("href").startswith("https://")
     assert home.locator("a.clinic-home__call").get_attribute("href").startswith("tel:+1")
-    assert page.locator("article .clinic-home__photo img").is_visible()
+    assert page.locator("article .clinic-home__photo .clinic-home__picture").is_visible()
     assert page.locator("article #your-first-visit").count() == 1
     context.close()
+
+
+LUMINANCE = """(color) => {
+    const [r, g, b] = color.match(/[\\d.]+/g).slice(0, 3).map(v => v / 255)
+        .map(v => v <= 0.04045 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+}"""
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_photo_placeholder_takes_the_colours_of_either_scheme(browser, base_url, scheme):
+    """Until go-live the practitioner's photo is a drawing (partials/practitioner-placeholder.svg):
+    in the dark scheme a dark box with a lighter frame, not a light box on a dark page; and hidden
+    from screen readers, since it shows nobody."""
+    context = browser.new_context(viewport=PHONE, color_scheme=scheme)
+    page = context.new_page()
+    page.goto(base_url)
+    drawing = page.locator("article .clinic-home__photo svg.clinic-home__placeholder")
+    assert drawing.get_attribute("aria-hidden") == "true"
+    colours = drawing.evaluate("""svg => ({
+        page: getComputedStyle(document.body).backgroundColor,
+        back: getComputedStyle(svg.querySelector('.clinic-home__placeholder-back')).fill,
+        frame: getComputedStyle(svg.querySelector('.clinic-home__placeholder-frame')).stroke })""")
+    light = {name: page.evaluate(LUMINANCE, colour) > 0.4 for name, colour in colours.items()}
+    context.close()
+    assert light["back"] == light["page"], f"the placeholder's box stands out from the {scheme} page: {colours}"
+    assert light["frame"] != light["page"], f"the placeholder's dashed frame does not show: {colours}"
 
 
 @pytest.mark.parametrize("width", [320, 390])

@@ -1,7 +1,8 @@
 """Pages that print (issue 15): Chromium's PDF of each page on US Letter paper. The article on at
 most 6 pages and the other pages in proportion to their length, the "Take this to your doctor"
-summary on exactly one; type of at least 11pt; no menus, booking boxes or phone bar; one contact
-line; every reference in the printed text; outside link addresses shown."""
+summary on exactly one, with either Medicare arrangement the office can have; type of at least 11pt;
+no menus, booking boxes or phone bar; one contact line; every reference in the printed text;
+outside link addresses shown."""
 
 from __future__ import annotations
 
@@ -14,7 +15,9 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
+from conftest import copy_project, run_build
 from test_browser import ARTIFACTS, DESKTOP, page_paths
+from test_mistakes import edit
 
 pytestmark = pytest.mark.browser
 SMALL_TEXT = (Path(__file__).parent / "small_text.js").read_text(encoding="utf-8")
@@ -78,6 +81,45 @@ def test_the_summary_for_your_doctor_prints_on_exactly_one_page(printed):
     assert printed[SUMMARY]["pages"] == 1, (
         "the 'Take this to your doctor' page no longer fits on one Letter page: shorten its own text "
         "or the article's key points")
+
+
+# The summary's Medicare text differs with the office's arrangement (mkdocs.yml extra.clinic.medicare,
+# overrides/partials/clinic/medicare-brief.md). The site's own setting is printed above; these are
+# the others, built from a copy of the site: the longer arrangement, and it with two Advantage plans.
+SUPERVISING = edit("mkdocs.yml", "arrangement: self-pay", "arrangement: supervising-practice")
+TWO_PLANS = edit("mkdocs.yml", "advantage_plans: []",
+                 'advantage_plans: ["Example Health Medicare Advantage PPO", "Sample Care Senior HMO"]')
+OTHER_SETTINGS = {
+    "supervising-practice": ([SUPERVISING], "supervising doctor"),
+    "supervising-practice, two Advantage plans": ([SUPERVISING, TWO_PLANS], "Sample Care Senior HMO"),
+}
+
+
+@pytest.mark.parametrize("setting", OTHER_SETTINGS)
+def test_the_summary_prints_on_one_page_with_the_other_medicare_settings(browser, tmp_path, setting):
+    from site_server import serve
+    edits, shown = OTHER_SETTINGS[setting]
+    project = copy_project(tmp_path / "project")
+    for apply in edits:
+        apply(project)
+    result = run_build(project, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    server, url = serve(tmp_path / "site")
+    try:
+        tab = browser.new_page(viewport=DESKTOP)
+        tab.goto(url + SUMMARY)
+        tab.emulate_media(media="print")
+        pdf = PdfReader(io.BytesIO(tab.pdf(format="Letter")))
+        references = tab.eval_on_selector_all(".footnote > ol > li", "items => items.map(li => li.textContent)")
+        tab.close()
+    finally:
+        server.shutdown()
+    text = "".join(page.extract_text() for page in pdf.pages)
+    assert squeezed(shown) in squeezed(text), f"the build did not use the setting '{setting}'"
+    assert len(pdf.pages) == 1, (
+        f"with {setting}, the 'Take this to your doctor' page prints on {len(pdf.pages)} Letter pages: "
+        "shorten overrides/partials/clinic/medicare-brief.md or the summary's own text")
+    assert all(printed_in(squeezed(ref), squeezed(text)) for ref in references)
 
 
 def test_every_page_prints_in_proportion_to_its_length(printed):
