@@ -242,7 +242,7 @@ def test_a_missing_or_doubled_template_text_names_the_file():
 def test_hours_and_dates_read_naturally_in_spanish():
     assert day_range(["Monday", "Tuesday", "Wednesday", "Thursday"], "es") == "Lunes a jueves"
     assert day_range(["Friday", "Saturday"], "es") == "Viernes y sábado"
-    assert clock("19:30", "es") == "7:30 p. m." and clock("09:00", "es") == "9 a. m."
+    assert clock("19:30", "es") == "7:30\u00a0p.\u00a0m." and clock("09:00", "es") == "9\u00a0a.\u00a0m."
     assert day_range(["Monday", "Tuesday", "Wednesday"]) == "Monday to Wednesday"
     import datetime as dt
     assert long_date(dt.date(2026, 11, 27), "es") == "27 de noviembre de 2026"
