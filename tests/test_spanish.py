@@ -345,3 +345,52 @@ def test_a_figure_or_work_used_only_on_a_spanish_page_is_still_used(tmp_path):
     result = run_build(project, tmp_path / "site2")
     assert result.returncode != 0
     assert result.stderr.count("no page shows the figures medicare-visits") == 1, result.stderr
+
+
+# ---- Mistakes in the Spanish channels: the file, the line and a fix, never a traceback ---------
+
+
+@pytest.mark.parametrize("line, expected", [
+    ('"Your first visit takes about %(minutes)s minutes and costs %(price)s.": '
+     '"Dura unos %(minutos)s minutos y cuesta %(price)s."',
+     "leaves out %(minutes)s; it has %(minutos)s, which the English text does not"),
+    ('"At most %(limit)s visits": "Como máximo %(limit)s visitas (100%)"', "has a '%' that is not part of a %(name)s"),
+    ('"1 result for {words}.": "1 resultado."', "leaves out {words}"),
+    ('"Jump back to footnote {} in the text": "Volver a la nota {n}"', "leaves out {}; it has {n}"),
+    ('"Jump back to footnote {} in the text": "Volver a la nota {} {"', "has a '{' or '}' that is not part of a {}"),
+])
+def test_a_translation_keeps_the_places_where_numbers_and_words_go(line, expected):
+    # A renamed %(minutes)s used to stop the Spanish build with a KeyError traceback.
+    with pytest.raises(WordsProblem, match=r"^es\.yaml:2: the translation of '.*' " + re.escape(expected)):
+        load_words('"Book": "Hacer cita"\n' + line + "\n", "es.yaml")
+    assert load_words('"At most %(limit)s visits": "Como máximo %(limit)s visitas (100%%)"\n', "es.yaml")
+
+
+def _latin1(path: str):
+    def apply(project: Path):
+        file = project / path
+        file.write_bytes(file.read_text(encoding="utf-8").encode("latin-1", errors="replace"))
+    return apply
+
+
+def _spanish_mistakes():
+    from test_mistakes import edit
+    return {
+        "translations file not UTF-8": (
+            _latin1("overrides/translations/es.yaml"),
+            r"overrides/translations/es\.yaml:\d+: the file is not saved as UTF-8 text — "),
+        "renamed %(minutes)s": (
+            edit("overrides/translations/es.yaml", "unos %(minutes)s minutos", "unos %(minutos)s minutos"),
+            r"overrides/translations/es\.yaml:\d+: the translation of 'Your first visit .*' leaves out %\(minutes\)s"),
+    }
+
+
+@pytest.mark.parametrize("name", list(_spanish_mistakes()))
+def test_a_mistake_in_a_spanish_channel_names_its_file(name, tmp_path):
+    mistake, expected = _spanish_mistakes()[name]
+    project = copy_project(tmp_path / "project")
+    mistake(project)
+    result = run_build(project, tmp_path / "site")
+    assert result.returncode != 0
+    assert re.search(expected, result.stderr), result.stderr[-3000:]
+    assert "Traceback" not in result.stderr
