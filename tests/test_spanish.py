@@ -382,6 +382,9 @@ def _spanish_mistakes():
         "renamed %(minutes)s": (
             edit("overrides/translations/es.yaml", "unos %(minutes)s minutos", "unos %(minutos)s minutos"),
             r"overrides/translations/es\.yaml:\d+: the translation of 'Your first visit .*' leaves out %\(minutes\)s"),
+        "misspelt setting in Spanish shared text": (
+            edit("overrides/partials/clinic/es/visit-costs.md", "clinic.cancellation_hours", "clinic.horas"),
+            r"overrides/partials/clinic/es/visit-costs\.md: the template cannot be shown \("),
     }
 
 
