@@ -366,6 +366,20 @@ def test_a_translation_keeps_the_places_where_numbers_and_words_go(line, expecte
     assert load_words('"At most %(limit)s visits": "Como máximo %(limit)s visitas (100%%)"\n', "es.yaml")
 
 
+def test_the_check_command_lists_every_mistake_behind_a_stale_translation(tmp_path):
+    # A translation behind its English page is a warning in the build, which goes on to list the
+    # edited page's other mistakes; the check command used to stop at the translation.
+    from test_check_command import run_check
+    from test_mistakes import edit
+    project = copy_project(tmp_path / "project")
+    edit("docs/articles/acupuncture-for-low-back-pain.md", "Low back pain can wear you down.",
+         "Low back pain can wear you out. See [the page](nope.md).")(project)
+    lines = run_check(project).stdout.splitlines()
+    assert any("translates an older version of docs/articles/acupuncture-for-low-back-pain.md" in line for line in lines)
+    assert any(line.startswith("docs/articles/acupuncture-for-low-back-pain.md:") and "'nope.md'" in line
+               for line in lines), lines
+
+
 def _latin1(path: str):
     def apply(project: Path):
         file = project / path

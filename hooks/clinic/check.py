@@ -128,7 +128,7 @@ def check(root: Path, today: dt.date | None = None) -> list[str]:
     pages = {src for src in files if src.endswith(".md")}
     docs_name = site.docs.name
     templates = site.page_templates()
-    problems, sources = [], {}
+    problems, behind, sources = [], [], {}
     languages = site.languages()
     for src in sorted(pages):
         shown = f"{docs_name}/{src}"
@@ -141,16 +141,19 @@ def check(root: Path, today: dt.date | None = None) -> list[str]:
                                           tuple(templates), pages.__contains__)
         english, language = split_language(src, languages)
         if language == DEFAULT:
-            problems += untranslated_keys_problems(shown, source)
+            behind += untranslated_keys_problems(shown, source)
         else:
             english_source = decoded(files[english].read_bytes())[0] if english in files else None
-            problems += translation_problems(shown, source, f"{docs_name}/{english}", english_source)
+            behind += translation_problems(shown, source, f"{docs_name}/{english}", english_source)
         suffix = unknown_language(src, languages)
         if suffix:
             problems.append(content_problem(shown, 1, f"the site is not built in the language '{suffix}', so this page "
                                             "would be left out", "rename it to end in .md (English) or .es.md (Spanish)"))
     if problems:
-        return problems  # as the build: the pages cannot be read further
+        return behind + problems  # as the build: the pages cannot be read further
+    # As in the build, a translation behind its English page (a warning there) does not stop
+    # the checks: every other mistake of an edited English page is listed too.
+    problems = behind
     # Each language's pages by their English twin's name, as that language's build sees them.
     by_language = {lang: {split_language(src, languages)[0]: src for src in pages
                           if split_language(src, languages)[1] == lang} for lang in languages}
