@@ -366,6 +366,36 @@ def test_a_translation_keeps_the_places_where_numbers_and_words_go(line, expecte
     assert load_words('"At most %(limit)s visits": "Como máximo %(limit)s visitas (100%%)"\n', "es.yaml")
 
 
+def test_the_spanish_menu_names_the_spanish_file_and_the_spanish_menu():
+    from clinic.links import nav_problems
+    config = ("plugins:\n  - i18n:\n      languages:\n        - locale: es\n          nav:\n"
+              "            - Inicio: index.md\n            - Tratamientos: treatments.md\n"
+              "nav:\n  - Home: index.md\n  - Treatments: treatments.md\n")
+    found = nav_problems("mkdocs.yml", config, [{"Inicio": "index.md"}, {"Tratamientos": "treatments.md"}],
+                         {"index.md", "book.md"}, set(), "es")
+    assert found == [
+        "mkdocs.yml:7: the 'es' menu (nav) lists 'treatments.md', which has no translation docs/treatments.es.md — "
+        "translate the page as docs/treatments.es.md, or remove the line",
+        "docs/book.es.md:1: this page is not in the 'es' menu — add it as 'book.md' (its English page's name) under "
+        "the 'es' language's nav: in mkdocs.yml (plugins: i18n: languages:), so readers can find it"]
+    # The English menu's own line, though the Spanish menu lists the same page first.
+    english = nav_problems("mkdocs.yml", config, [{"Home": "index.md"}, {"Treatments": "treatments.md"}], {"index.md"},
+                           set())
+    assert english[0].startswith("mkdocs.yml:10: the menu (nav) lists 'treatments.md', which is not a page in docs/")
+
+
+def test_a_spanish_link_to_an_english_only_page_or_picture_says_so():
+    from clinic.links import link_problems
+    found = link_problems("docs/x.es.md", "x.md", "[a](treatments.md)\n\n![b](assets/logo.svg)\n\n[c](nope.md)\n",
+                          {"x.md"}, {}, 5, frozenset({"treatments.md", "assets/logo.svg"}))
+    assert found[0] == ("docs/x.es.md:5: the link 'treatments.md' points to treatments.md, which is not part of this "
+                        "language's pages — a translation can link only to translated pages: translate that page too, "
+                        "or name it in words (say it is in English) without a link")
+    assert found[1].startswith("docs/x.es.md:7: the image 'assets/logo.svg' points to assets/logo.svg") and \
+        found[1].endswith("save a copy as docs/assets/logo.es.svg (it keeps the address 'assets/logo.svg')")
+    assert found[2].startswith("docs/x.es.md:9: the link 'nope.md' points to a file that does not exist")
+
+
 def test_the_check_command_lists_every_mistake_behind_a_stale_translation(tmp_path):
     # A translation behind its English page is a warning in the build, which goes on to list the
     # edited page's other mistakes; the check command used to stop at the translation.
@@ -399,6 +429,13 @@ def _spanish_mistakes():
         "misspelt setting in Spanish shared text": (
             edit("overrides/partials/clinic/es/visit-costs.md", "clinic.cancellation_hours", "clinic.horas"),
             r"overrides/partials/clinic/es/visit-costs\.md: the template cannot be shown \("),
+        "page left out of the Spanish menu": (
+            edit("mkdocs.yml", "            - Pedir una cita: book.md\n", ""),
+            r"docs/book\.es\.md:1: this page is not in the 'es' menu — add it as 'book\.md'"),
+        "link to an English-only page": (
+            edit("docs/privacy.es.md", "## En pocas palabras\n", "## En pocas palabras\n\nVea [tratamientos](treatments.md).\n"),
+            r"docs/privacy\.es\.md:\d+: the link 'treatments\.md' points to treatments\.md, which is not part of this "
+            r"language's pages — "),
     }
 
 
