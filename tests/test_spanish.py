@@ -142,7 +142,8 @@ def test_the_spanish_article_cites_from_the_same_bibliography_under_referencias(
 def test_spanish_pages_show_no_english_template_words(site, src):
     text = visible_text(spanish_path(site, src))
     for english in ("Key points", "Page last reviewed", "Next review due", "Book or call", "Show the numbers",
-                    "Opening hours", "In an emergency", "References", "Call (", "Monday"):
+                    "Opening hours", "In an emergency", "References", "Call (", "Monday",
+                    "effective January", "(abstract, Results"):  # the figures' sources, under "Ver los números"
         assert english not in text, (src, english)
 
 
@@ -276,9 +277,11 @@ bars:
 
 def test_a_figure_file_carries_its_spanish_words():
     figure = parse_figure(FIGURE + "es:\n  title: Mejor\n  measure: Mejoraron\n  caption: Porcentajes [@x]\n"
-                          "  bars:\n    - label: Atención\n    - label: Agujas\n", "data/figures/f.yaml", "f")
+                          "  source: Un ensayo\n  bars:\n    - label: Atención\n    - label: Agujas\n",
+                          "data/figures/f.yaml", "f")
     spanish = figure.in_language("es")
     assert spanish.title == "Mejor" and [b.label for b in spanish.bars] == ["Atención", "Agujas"]
+    assert spanish.source == "Un ensayo" and figure.source == "A trial"  # "Fuente: ..." under the numbers
     assert [b.value for b in spanish.bars] == [29.4, 38.8]
     assert figure.in_language("en") is figure and figure.in_language("fr") is None
 
