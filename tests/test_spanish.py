@@ -381,6 +381,10 @@ def test_the_spanish_menu_names_the_spanish_file_and_the_spanish_menu():
         "translate the page as docs/treatments.es.md, or remove the line",
         "docs/book.es.md:1: this page is not in the 'es' menu — add it as 'book.md' (its English page's name) under "
         "the 'es' language's nav: in mkdocs.yml (plugins: i18n: languages:), so readers can find it"]
+    assert nav_problems("mkdocs.yml", config.replace("- Inicio: index.md", "- Inicio: index.es.md"),
+                        [{"Inicio": "index.es.md"}], {"index.md"}, set(), "es")[0] == (
+        "mkdocs.yml:6: the 'es' menu (nav) lists 'index.es.md', but a translation is listed by its English page's "
+        "name — write 'index.md' (the build takes docs/index.es.md for it)")
     # The English menu's own line, though the Spanish menu lists the same page first.
     english = nav_problems("mkdocs.yml", config, [{"Home": "index.md"}, {"Treatments": "treatments.md"}], {"index.md"},
                            set())

@@ -140,7 +140,12 @@ def nav_problems(config_name: str, config_text: str, nav, pages: set[str], not_i
     problems, listed = [], set(nav_entries(nav))
     for entry in sorted(listed - pages):
         close = difflib.get_close_matches(entry, pages, n=1, cutoff=0.6)
-        if language:
+        stem, extension = posixpath.splitext(entry)
+        if language and stem.endswith(f".{language}"):
+            english = stem.removesuffix(f".{language}") + extension
+            what = f"{menu} lists '{entry}', but a translation is listed by its English page's name"
+            fix = f"write '{english}' (the build takes docs/{entry} for it)"
+        elif language:
             what = f"{menu} lists '{entry}', which has no translation docs/{own_file(entry)}"
             fix = f"did you mean '{close[0]}'?" if close else f"translate the page as docs/{own_file(entry)}, or remove the line"
         else:
