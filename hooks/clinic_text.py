@@ -28,6 +28,7 @@ FOLDER = "partials/clinic"
 class _BuildState:
     env: jinja2.Environment
     names: list[str]
+    folder: str  # where this language's shared texts are, as staff see it ("overrides/partials/clinic/es")
 
 
 _build: _BuildState | None = None
@@ -44,7 +45,8 @@ def on_config(config):
     # every value is printed as text, never as Markdown ("[x](javascript:…)" shows as typed).
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(folders), undefined=jinja2.StrictUndefined,
                              keep_trailing_newline=True, autoescape=False, finalize=as_markdown_text)
-    _build = _BuildState(env, sorted(Path(name).stem for name in env.list_templates(extensions=["md"]) if "/" not in name))
+    _build = _BuildState(env, sorted(Path(name).stem for name in env.list_templates(extensions=["md"]) if "/" not in name),
+                         f"overrides/{folder}")
     return config
 
 
@@ -67,7 +69,7 @@ def on_page_markdown(markdown, page, config, files):
         try:
             rendered[marker.line] = _build.env.get_template(f"{marker.name}.md").render(clinic=config.extra["clinic"])
         except jinja2.TemplateError as error:
-            problems.append(content_problem(f"overrides/{FOLDER}/{marker.name}.md", getattr(error, "lineno", None),
+            problems.append(content_problem(f"{_build.folder}/{marker.name}.md", getattr(error, "lineno", None),
                                             f"the template cannot be shown ({error})", "check the setting names it uses"))
     if problems:
         raise PluginError("\n".join(problems))

@@ -21,6 +21,8 @@ from mkdocs.structure.nav import Link
 
 from clinic.languages import AFTER_I18N_PLUGIN, language_build, long_date, twin_links
 from clinic import template_words
+from clinic.messages import content_problem
+from clinic.text_files import decoded
 from clinic.template_words import WordsProblem, activate, load_words, translator
 
 WORDS_DIR = "translations"
@@ -46,8 +48,11 @@ def on_config(config):
         if path is None:
             raise PluginError(f"{shown}: the file of template texts in this language is missing — create it "
                               f"with one line per text, such as \"Book\": \"...\"")
+        text, unreadable = decoded(path.read_bytes())
+        if unreadable:
+            raise PluginError(content_problem(shown, *unreadable))
         try:
-            activate(translator(load_words(path.read_text(encoding="utf-8"), shown), shown))
+            activate(translator(load_words(text, shown), shown))
         except WordsProblem as problem:
             raise PluginError(str(problem)) from None
     if build.nested:

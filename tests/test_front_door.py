@@ -75,20 +75,28 @@ def test_the_photo_placeholder_takes_the_colours_of_either_scheme(browser, base_
     assert light["frame"] != light["page"], f"the placeholder's dashed frame does not show: {colours}"
 
 
-@pytest.mark.parametrize("width", [320, 390])
-def test_home_has_no_sideways_scrolling(browser, base_url, width):
+@pytest.mark.parametrize("language", ["", "es/"])  # Spanish buttons are wider: "Hacer cita", "Llamar al"
+@pytest.mark.parametrize("width", [320, 360, 390])
+def test_home_has_no_sideways_scrolling(browser, base_url, width, language):
     context = browser.new_context(viewport={"width": width, "height": 640}, is_mobile=True, has_touch=True)
     page = context.new_page()
-    page.goto(base_url)
+    page.goto(base_url + language)
     assert page.evaluate("document.documentElement.scrollWidth") <= width
+    # The phone bar's buttons fit the screen, and the number is never split across two lines.
+    for link in page.locator(".clinic-cta-bar a").all():
+        box = link.bounding_box()
+        assert box["x"] >= 0 and box["x"] + box["width"] <= width, link.inner_text()
+    for number in page.locator(".clinic-cta-bar .clinic-nowrap, .clinic-home__call .clinic-nowrap").all():
+        assert number.evaluate("e => e.getClientRects().length") == 1, number.inner_text()
     context.close()
 
 
-@pytest.mark.parametrize("width", [320, 390])
-def test_header_shows_the_whole_clinic_name_on_phones(browser, base_url, width):
+@pytest.mark.parametrize("language", ["", "es/"])
+@pytest.mark.parametrize("width", [320, 360, 390, 412])
+def test_header_shows_the_whole_clinic_name_on_phones(browser, base_url, width, language):
     context = browser.new_context(viewport={"width": width, "height": 700}, is_mobile=True, has_touch=True)
     page = context.new_page()
-    page.goto(base_url + "articles/acupuncture-for-low-back-pain/")
+    page.goto(base_url + language + "articles/acupuncture-for-low-back-pain/")
     name = page.locator(".md-header__topic").first.locator(".md-ellipsis")
     assert name.inner_text().split() == ["Alban", "Acupuncture"]
     fits = page.evaluate("""(el) => {

@@ -142,7 +142,8 @@ def test_the_spanish_article_cites_from_the_same_bibliography_under_referencias(
 def test_spanish_pages_show_no_english_template_words(site, src):
     text = visible_text(spanish_path(site, src))
     for english in ("Key points", "Page last reviewed", "Next review due", "Book or call", "Show the numbers",
-                    "Opening hours", "In an emergency", "References", "Call (", "Monday"):
+                    "Opening hours", "In an emergency", "References", "Call (", "Monday",
+                    "effective January", "(abstract, Results"):  # the figures' sources, under "Ver los números"
         assert english not in text, (src, english)
 
 
@@ -242,7 +243,7 @@ def test_a_missing_or_doubled_template_text_names_the_file():
 def test_hours_and_dates_read_naturally_in_spanish():
     assert day_range(["Monday", "Tuesday", "Wednesday", "Thursday"], "es") == "Lunes a jueves"
     assert day_range(["Friday", "Saturday"], "es") == "Viernes y sábado"
-    assert clock("19:30", "es") == "7:30 p. m." and clock("09:00", "es") == "9 a. m."
+    assert clock("19:30", "es") == "7:30\u00a0p.\u00a0m." and clock("09:00", "es") == "9\u00a0a.\u00a0m."
     assert day_range(["Monday", "Tuesday", "Wednesday"]) == "Monday to Wednesday"
     import datetime as dt
     assert long_date(dt.date(2026, 11, 27), "es") == "27 de noviembre de 2026"
@@ -276,9 +277,11 @@ bars:
 
 def test_a_figure_file_carries_its_spanish_words():
     figure = parse_figure(FIGURE + "es:\n  title: Mejor\n  measure: Mejoraron\n  caption: Porcentajes [@x]\n"
-                          "  bars:\n    - label: Atención\n    - label: Agujas\n", "data/figures/f.yaml", "f")
+                          "  source: Un ensayo\n  bars:\n    - label: Atención\n    - label: Agujas\n",
+                          "data/figures/f.yaml", "f")
     spanish = figure.in_language("es")
     assert spanish.title == "Mejor" and [b.label for b in spanish.bars] == ["Atención", "Agujas"]
+    assert spanish.source == "Un ensayo" and figure.source == "A trial"  # "Fuente: ..." under the numbers
     assert [b.value for b in spanish.bars] == [29.4, 38.8]
     assert figure.in_language("en") is figure and figure.in_language("fr") is None
 
@@ -383,3 +386,110 @@ def test_the_language_switch_is_one_tap_on_a_phone_and_lands_on_the_twin(browser
     # The header shows the whole name beside Book and search, with no room lost to the switch.
     assert not page.locator(".clinic-header-actions .clinic-language-switch").is_visible()
     context.close()
+
+
+# ---- Mistakes in the Spanish channels: the file, the line and a fix, never a traceback ---------
+
+
+@pytest.mark.parametrize("line, expected", [
+    ('"Your first visit takes about %(minutes)s minutes and costs %(price)s.": '
+     '"Dura unos %(minutos)s minutos y cuesta %(price)s."',
+     "leaves out %(minutes)s; it has %(minutos)s, which the English text does not"),
+    ('"At most %(limit)s visits": "Como máximo %(limit)s visitas (100%)"', "has a '%' that is not part of a %(name)s"),
+    ('"1 result for {words}.": "1 resultado."', "leaves out {words}"),
+    ('"Jump back to footnote {} in the text": "Volver a la nota {n}"', "leaves out {}; it has {n}"),
+    ('"Jump back to footnote {} in the text": "Volver a la nota {} {"', "has a '{' or '}' that is not part of a {}"),
+])
+def test_a_translation_keeps_the_places_where_numbers_and_words_go(line, expected):
+    # A renamed %(minutes)s used to stop the Spanish build with a KeyError traceback.
+    with pytest.raises(WordsProblem, match=r"^es\.yaml:2: the translation of '.*' " + re.escape(expected)):
+        load_words('"Book": "Hacer cita"\n' + line + "\n", "es.yaml")
+    assert load_words('"At most %(limit)s visits": "Como máximo %(limit)s visitas (100%%)"\n', "es.yaml")
+
+
+def test_the_spanish_menu_names_the_spanish_file_and_the_spanish_menu():
+    from clinic.links import nav_problems
+    config = ("plugins:\n  - i18n:\n      languages:\n        - locale: es\n          nav:\n"
+              "            - Inicio: index.md\n            - Tratamientos: treatments.md\n"
+              "nav:\n  - Home: index.md\n  - Treatments: treatments.md\n")
+    found = nav_problems("mkdocs.yml", config, [{"Inicio": "index.md"}, {"Tratamientos": "treatments.md"}],
+                         {"index.md", "book.md"}, set(), "es")
+    assert found == [
+        "mkdocs.yml:7: the 'es' menu (nav) lists 'treatments.md', which has no translation docs/treatments.es.md — "
+        "translate the page as docs/treatments.es.md, or remove the line",
+        "docs/book.es.md:1: this page is not in the 'es' menu — add it as 'book.md' (its English page's name) under "
+        "the 'es' language's nav: in mkdocs.yml (plugins: i18n: languages:), so readers can find it"]
+    assert nav_problems("mkdocs.yml", config.replace("- Inicio: index.md", "- Inicio: index.es.md"),
+                        [{"Inicio": "index.es.md"}], {"index.md"}, set(), "es")[0] == (
+        "mkdocs.yml:6: the 'es' menu (nav) lists 'index.es.md', but a translation is listed by its English page's "
+        "name — write 'index.md' (the build takes docs/index.es.md for it)")
+    # The English menu's own line, though the Spanish menu lists the same page first.
+    english = nav_problems("mkdocs.yml", config, [{"Home": "index.md"}, {"Treatments": "treatments.md"}], {"index.md"},
+                           set())
+    assert english[0].startswith("mkdocs.yml:10: the menu (nav) lists 'treatments.md', which is not a page in docs/")
+
+
+def test_a_spanish_link_to_an_english_only_page_or_picture_says_so():
+    from clinic.links import link_problems
+    found = link_problems("docs/x.es.md", "x.md", "[a](treatments.md)\n\n![b](assets/logo.svg)\n\n[c](nope.md)\n",
+                          {"x.md"}, {}, 5, frozenset({"treatments.md", "assets/logo.svg"}))
+    assert found[0] == ("docs/x.es.md:5: the link 'treatments.md' points to treatments.md, which is not part of this "
+                        "language's pages — a translation can link only to translated pages: translate that page too, "
+                        "or name it in words (say it is in English) without a link")
+    assert found[1].startswith("docs/x.es.md:7: the image 'assets/logo.svg' points to assets/logo.svg") and \
+        found[1].endswith("save a copy as docs/assets/logo.es.svg (it keeps the address 'assets/logo.svg')")
+    assert found[2].startswith("docs/x.es.md:9: the link 'nope.md' points to a file that does not exist")
+
+
+def test_the_check_command_lists_every_mistake_behind_a_stale_translation(tmp_path):
+    # A translation behind its English page is a warning in the build, which goes on to list the
+    # edited page's other mistakes; the check command used to stop at the translation.
+    from test_check_command import run_check
+    from test_mistakes import edit
+    project = copy_project(tmp_path / "project")
+    edit("docs/articles/acupuncture-for-low-back-pain.md", "Low back pain can wear you down.",
+         "Low back pain can wear you out. See [the page](nope.md).")(project)
+    lines = run_check(project).stdout.splitlines()
+    assert any("translates an older version of docs/articles/acupuncture-for-low-back-pain.md" in line for line in lines)
+    assert any(line.startswith("docs/articles/acupuncture-for-low-back-pain.md:") and "'nope.md'" in line
+               for line in lines), lines
+
+
+def _latin1(path: str):
+    def apply(project: Path):
+        file = project / path
+        file.write_bytes(file.read_text(encoding="utf-8").encode("latin-1", errors="replace"))
+    return apply
+
+
+def _spanish_mistakes():
+    from test_mistakes import edit
+    return {
+        "translations file not UTF-8": (
+            _latin1("overrides/translations/es.yaml"),
+            r"overrides/translations/es\.yaml:\d+: the file is not saved as UTF-8 text — "),
+        "renamed %(minutes)s": (
+            edit("overrides/translations/es.yaml", "unos %(minutes)s minutos", "unos %(minutos)s minutos"),
+            r"overrides/translations/es\.yaml:\d+: the translation of 'Your first visit .*' leaves out %\(minutes\)s"),
+        "misspelt setting in Spanish shared text": (
+            edit("overrides/partials/clinic/es/visit-costs.md", "clinic.cancellation_hours", "clinic.horas"),
+            r"overrides/partials/clinic/es/visit-costs\.md: the template cannot be shown \("),
+        "page left out of the Spanish menu": (
+            edit("mkdocs.yml", "            - Pedir una cita: book.md\n", ""),
+            r"docs/book\.es\.md:1: this page is not in the 'es' menu — add it as 'book\.md'"),
+        "link to an English-only page": (
+            edit("docs/privacy.es.md", "## En pocas palabras\n", "## En pocas palabras\n\nVea [tratamientos](treatments.md).\n"),
+            r"docs/privacy\.es\.md:\d+: the link 'treatments\.md' points to treatments\.md, which is not part of this "
+            r"language's pages — "),
+    }
+
+
+@pytest.mark.parametrize("name", list(_spanish_mistakes()))
+def test_a_mistake_in_a_spanish_channel_names_its_file(name, tmp_path):
+    mistake, expected = _spanish_mistakes()[name]
+    project = copy_project(tmp_path / "project")
+    mistake(project)
+    result = run_build(project, tmp_path / "site")
+    assert result.returncode != 0
+    assert re.search(expected, result.stderr), result.stderr[-3000:]
+    assert "Traceback" not in result.stderr

@@ -128,7 +128,7 @@ def check(root: Path, today: dt.date | None = None) -> list[str]:
     pages = {src for src in files if src.endswith(".md")}
     docs_name = site.docs.name
     templates = site.page_templates()
-    problems, sources = [], {}
+    problems, behind, sources = [], [], {}
     languages = site.languages()
     for src in sorted(pages):
         shown = f"{docs_name}/{src}"
@@ -141,16 +141,19 @@ def check(root: Path, today: dt.date | None = None) -> list[str]:
                                           tuple(templates), pages.__contains__)
         english, language = split_language(src, languages)
         if language == DEFAULT:
-            problems += untranslated_keys_problems(shown, source)
+            behind += untranslated_keys_problems(shown, source)
         else:
             english_source = decoded(files[english].read_bytes())[0] if english in files else None
-            problems += translation_problems(shown, source, f"{docs_name}/{english}", english_source)
+            behind += translation_problems(shown, source, f"{docs_name}/{english}", english_source)
         suffix = unknown_language(src, languages)
         if suffix:
             problems.append(content_problem(shown, 1, f"the site is not built in the language '{suffix}', so this page "
                                             "would be left out", "rename it to end in .md (English) or .es.md (Spanish)"))
     if problems:
-        return problems  # as the build: the pages cannot be read further
+        return behind + problems  # as the build: the pages cannot be read further
+    # As in the build, a translation behind its English page (a warning there) does not stop
+    # the checks: every other mistake of an edited English page is listed too.
+    problems = behind
     # Each language's pages by their English twin's name, as that language's build sees them.
     by_language = {lang: {split_language(src, languages)[0]: src for src in pages
                           if split_language(src, languages)[1] == lang} for lang in languages}
@@ -159,23 +162,29 @@ def check(root: Path, today: dt.date | None = None) -> list[str]:
     for lang, twins in by_language.items():
         nav = site.config.get("nav") if languages[lang] is None else languages[lang]
         hidden = {twin for twin, src in twins.items() if src in _not_in_nav(site, {src})}
-        problems += nav_problems(site.config_name, site.config_text, nav, set(twins), hidden)
+        problems += nav_problems(site.config_name, site.config_text, nav, set(twins), hidden,
+                                 None if lang == DEFAULT else lang)
     english_pages = set(by_language[DEFAULT])
     problems += redirect_problems(site.config_text, site.config_name, english_pages, page_anchors[DEFAULT])
     problems += _citation_problems(site, sources)
     site_host = urlsplit(str(site.config.get("site_url") or "")).hostname or ""
     renderer = site.markdown_renderer()
     assets = {src for src in files if not src.endswith(".md")}
+    # Each language's build keeps the files named for it ('logo.es.svg' is the Spanish pages'
+    # 'logo.svg'); the English build keeps the others.
+    assets_of = {lang: {split_language(src, languages)[0] for src in assets if split_language(src, languages)[1] == lang}
+                 for lang in languages}
     for src in sorted(pages):
         shown = f"{docs_name}/{src}"
         source = sources[shown]
         text = body(source).lstrip("\n")
         first_line = markdown_line_offset(source) + 1
         twin, lang = split_language(src, languages)
-        # A translation's links lead to pages in its own language (the English site's files are
-        # not part of its build).
-        known = set(by_language[lang]) | (assets if lang == DEFAULT else set())
-        problems += link_problems(shown, twin, text, known, page_anchors[lang], first_line)
+        # A translation's links lead to pages and files in its own language (the English site's
+        # files are not part of its build).
+        known = set(by_language[lang]) | assets_of[lang]
+        left_out = frozenset() if lang == DEFAULT else frozenset(set(by_language[DEFAULT]) | assets_of[DEFAULT]) - known
+        problems += link_problems(shown, twin, text, known, page_anchors[lang], first_line, left_out)
         problems += claim_problems(text, shown, first_line, lang if lang in ("en", "es") else "en")
         html = renderer.reset().convert(text)
         problems += [content_problem(shown, line_of(f.needles, source), f.what, f.fix)

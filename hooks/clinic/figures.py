@@ -118,7 +118,7 @@ class Figure:
 # The languages a figure file may carry words in, beside the site's own (English).
 LANGUAGES = ("es",)
 # The keys that hold words (not numbers): a translation may give only these, at the same places.
-TEXT_KEYS = {"title", "caption", "measure", "time_point", "stop_rule", "bars", "stages", "steps"}
+TEXT_KEYS = {"title", "caption", "source", "measure", "time_point", "stop_rule", "bars", "stages", "steps"}
 ITEM_TEXT_KEYS = {"bars": ("label",), "stages": ("condition",), "steps": ("title", "text")}
 
 

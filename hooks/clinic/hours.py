@@ -10,7 +10,8 @@ DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sun
 _WORDS = {
     "en": {"days": DAYS, "to": "to", "and": "and", "am": "AM", "pm": "PM"},
     "es": {"days": ("lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo"),
-           "to": "a", "and": "y", "am": "a. m.", "pm": "p. m."},
+           # No-break spaces: "2 p. m." never ends a line at "2 p." with "m." on the next.
+           "to": "a", "and": "y", "am": "a.\u00a0m.", "pm": "p.\u00a0m.", "space": "\u00a0"},
 }
 _TIME = re.compile(r"([01][0-9]|2[0-3]):([0-5][0-9])")
 
@@ -36,7 +37,8 @@ def clock(value: str, language: str = "en") -> str:
     hours, minutes = (int(part) for part in value.split(":"))
     suffix = words["am"] if hours < 12 else words["pm"]
     hours = hours % 12 or 12
-    return f"{hours} {suffix}" if minutes == 0 else f"{hours}:{minutes:02d} {suffix}"
+    space = words.get("space", " ")
+    return f"{hours}{space}{suffix}" if minutes == 0 else f"{hours}:{minutes:02d}{space}{suffix}"
 
 
 def day_range(days: list[str], language: str = "en") -> str:

@@ -63,9 +63,11 @@ def anchors(markdown: str, slugify: Callable[[str, str], str]) -> frozenset[str]
 
 
 def link_problems(path: str, src: str, markdown: str, files: set[str], page_anchors: dict[str, set[str]],
-                  first_line: int = 1) -> list[str]:
+                  first_line: int = 1, untranslated: frozenset[str] = frozenset()) -> list[str]:
     """Problems with the page's relative links and images. `src` is the page's path in docs/,
-    `files` every file in docs/, `page_anchors` the anchors of each Markdown page."""
+    `files` every file in docs/, `page_anchors` the anchors of each Markdown page. On a
+    translation, `files` are its language's, and `untranslated` the files of docs/ that
+    language's build leaves out (the English pages without a translation, pictures)."""
     problems = []
     lines = markdown.split("\n")
     for number, (line, code) in enumerate(zip(lines, code_lines(lines)), first_line):
@@ -78,7 +80,16 @@ def link_problems(path: str, src: str, markdown: str, files: set[str], page_anch
             file_part, _, anchor = target.partition("#")
             linked = posixpath.normpath(posixpath.join(posixpath.dirname(src), file_part)) if file_part else src
             what = "image" if match["image"] else "link"
-            if file_part and linked not in files:
+            if file_part and linked not in files and linked in untranslated:
+                stem, extension = posixpath.splitext(linked)
+                language = posixpath.splitext(posixpath.splitext(path)[0])[1]  # '.es' of 'docs/x.es.md'
+                fix = ("a translation can link only to translated pages: translate that page too, or name it in "
+                       "words (say it is in English) without a link") if extension == ".md" else \
+                    (f"a translation's pages have only the files made for them: save a copy as "
+                     f"docs/{stem}{language}{extension} (it keeps the address '{target}')")
+                problems.append(content_problem(path, number, f"the {what} '{target}' points to {linked}, which "
+                                                "is not part of this language's pages", fix))
+            elif file_part and linked not in files:
                 same_kind = [f for f in files if posixpath.splitext(f)[1] == posixpath.splitext(linked)[1]]
                 close = difflib.get_close_matches(linked, same_kind, n=1, cutoff=0.75)
                 fix = f"did you mean '{posixpath.relpath(close[0], posixpath.dirname(src) or '.')}'?" if close \
@@ -104,23 +115,53 @@ def nav_entries(nav) -> list[str]:
     return entries
 
 
-def nav_problems(config_name: str, config_text: str, nav, pages: set[str], not_in_nav: set[str]) -> list[str]:
-    """Nav entries for missing files, and pages missing from the nav, with mkdocs.yml's lines."""
+def nav_problems(config_name: str, config_text: str, nav, pages: set[str], not_in_nav: set[str],
+                 language: str | None = None) -> list[str]:
+    """Nav entries for missing files, and pages missing from the nav, with mkdocs.yml's lines.
+
+    `language`: checking the menu of a translation ('es'), the i18n plugin's `nav:` for that
+    language, whose entries and `pages` are named as their English twins ('insurance.md' for
+    docs/insurance.es.md)."""
+    def own_file(page: str) -> str:
+        stem, extension = posixpath.splitext(page)
+        return f"{stem}.{language}{extension}" if language else page
+
+    # The menu's own lines: an entry may be in both menus.
+    start = re.search(rf"^\s*-\s*locale:\s*['\"]?{re.escape(language)}\b.*$" if language else r"^nav:",
+                      config_text, re.M)
+    start = start.start() if start else 0
+
     def line_of(text: str) -> int | None:
-        match = re.search(rf"^\s*-\s*(?:[^\n:]+:\s*)?{re.escape(text)}\s*$", config_text, re.M)
+        entry = re.compile(rf"^\s*-\s*(?:[^\n:]+:\s*)?{re.escape(text)}\s*$", re.M)
+        match = entry.search(config_text, start) or entry.search(config_text)
         return config_text.count("\n", 0, match.start()) + 1 if match else None
 
+    menu = f"the '{language}' menu (nav)" if language else "the menu (nav)"
     problems, listed = [], set(nav_entries(nav))
     for entry in sorted(listed - pages):
         close = difflib.get_close_matches(entry, pages, n=1, cutoff=0.6)
-        fix = f"did you mean '{close[0]}'?" if close else "create the page in docs/, or remove the line"
-        problems.append(content_problem(config_name, line_of(entry), f"the menu (nav) lists '{entry}', "
-                                        "which is not a page in docs/", fix))
+        stem, extension = posixpath.splitext(entry)
+        if language and stem.endswith(f".{language}"):
+            english = stem.removesuffix(f".{language}") + extension
+            what = f"{menu} lists '{entry}', but a translation is listed by its English page's name"
+            fix = f"write '{english}' (the build takes docs/{entry} for it)"
+        elif language:
+            what = f"{menu} lists '{entry}', which has no translation docs/{own_file(entry)}"
+            fix = f"did you mean '{close[0]}'?" if close else f"translate the page as docs/{own_file(entry)}, or remove the line"
+        else:
+            what = f"{menu} lists '{entry}', which is not a page in docs/"
+            fix = f"did you mean '{close[0]}'?" if close else "create the page in docs/, or remove the line"
+        problems.append(content_problem(config_name, line_of(entry), what, fix))
     problems += _title_problems(config_name, config_text, nav)
     if nav:
         for page in sorted(pages - listed - not_in_nav):
-            problems.append(content_problem(f"docs/{page}", 1, "this page is not in the menu",
-                                            "add it under 'nav:' in mkdocs.yml, so readers can find it"))
+            if language:
+                what = f"this page is not in the '{language}' menu"
+                fix = (f"add it as '{page}' (its English page's name) under the '{language}' language's nav: "
+                       "in mkdocs.yml (plugins: i18n: languages:)")
+            else:
+                what, fix = "this page is not in the menu", "add it under 'nav:' in mkdocs.yml"
+            problems.append(content_problem(f"docs/{own_file(page)}", 1, what, fix + ", so readers can find it"))
     return problems
 
 

@@ -11,6 +11,7 @@ Nothing here imports MkDocs.
 from __future__ import annotations
 
 import json
+import re
 from typing import Callable
 
 from clinic import safe_yaml
@@ -42,7 +43,40 @@ def load_words(text: str, path: str) -> dict[str, str]:
         if not isinstance(english, str) or not isinstance(translated, str) or not translated.strip():
             raise WordsProblem(content_problem(path, lines.get(str(english)), f"'{english}' has no text as its translation",
                                                f'write it as "{english}": "the translation", in quotes'))
+        problem = placeholder_problem(english, translated)
+        if problem:
+            raise WordsProblem(content_problem(path, lines.get(english), problem,
+                                               "copy each %(name)s and {name} of the English text as it is written; "
+                                               "translate only the words around them"))
     return data
+
+
+_PERCENT = re.compile(r"%\((\w+)\)s")
+_BRACES = re.compile(r"\{(\w*)\}")
+
+
+def placeholder_problem(english: str, translated: str) -> str | None:
+    """What is wrong with the places a translation leaves for numbers and words the site puts
+    in ('%(minutes)s', '{words}'): each one of the English text, named as there, and nothing
+    that would stop the text being filled in (a '%' on its own where '%(...)s' are filled)."""
+    missing, extra = [], []
+    for pattern, shown in ((_PERCENT, "%({})s"), (_BRACES, "{{{}}}")):
+        wanted, given = set(pattern.findall(english)), set(pattern.findall(translated))
+        missing += [shown.format(name) for name in sorted(wanted - given)]
+        extra += [shown.format(name) for name in sorted(given - wanted)]
+    found = ([f"leaves out {' and '.join(missing)}"] if missing else []) + \
+        ([f"has {' and '.join(extra)}, which the English text does not"] if extra else [])
+    if not found and _PERCENT.search(english):
+        try:
+            translated % {name: "" for name in _PERCENT.findall(english)}
+        except (KeyError, ValueError, TypeError):
+            found.append("has a '%' that is not part of a %(name)s (write '%%' for a percent sign)")
+    if not found and "{}" in english:  # filled in with Python's str.format (the footnotes' tooltip)
+        try:
+            translated.format(0)
+        except (KeyError, ValueError, IndexError):
+            found.append("has a '{' or '}' that is not part of a {} (write '{{' or '}}' to show one)")
+    return f"the translation of '{english}' " + "; it ".join(found) if found else None
 
 
 def translator(words: dict[str, str] | None, path: str = "") -> Callable[[str], str]:
