@@ -179,6 +179,10 @@ def test_a_new_review_date_on_the_english_page_does_not_count(tmp_path):
     assert fingerprint(source) == fingerprint(source.replace("last_reviewed: 2026-11-27", "last_reviewed: 2026-11-29"))
     assert fingerprint(source) == fingerprint(source.replace("\n", "  \r\n"))
     assert fingerprint(source) != fingerprint(source.replace("Insurance rules for acupuncture", "Insurance rules", 1))
+    # A key point or the title is read by readers too: the translation must follow it.
+    assert fingerprint(source) != fingerprint(source.replace("up to 20 a year", "up to 18 a year", 1))
+    assert fingerprint(source) != fingerprint(source.replace("title: Insurance and Medicare", "title: Insurance", 1))
+    assert fingerprint(source) == fingerprint(source.replace('reviewed_by: "Clinician name', 'reviewed_by: "Other name', 1))
 
 
 @pytest.mark.parametrize("front_matter, expected", [

@@ -1,8 +1,10 @@
 """A translation says which version of its English page it translates, so it never falls
 behind silently.
 
-`docs/<page>.es.md` carries `translation_of: <12 characters>`, a short fingerprint of the body of
-`docs/<page>.md` (its text below the front matter: a new review date does not count). When the
+`docs/<page>.es.md` carries `translation_of: <12 characters>`, a short fingerprint of what readers
+read of `docs/<page>.md`: its text below the front matter, and the front-matter values shown as
+words (title, description, key points, the booking box's words). Review dates, the reviewer and
+the page's settings do not count: a new review date leaves the translation up to date. When the
 English text changes, its fingerprint changes, and the build fails naming both files until the
 translation is brought up to date and given the new fingerprint.
 
@@ -12,6 +14,7 @@ Nothing here imports MkDocs.
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 
 from clinic.front_matter import FrontMatterProblem, body, read
@@ -20,10 +23,21 @@ from clinic.messages import content_problem
 FINGERPRINT = re.compile(r"[0-9a-f]{12}")
 
 
+# The front-matter values readers see as words, which a translation must follow too.
+READ_KEYS = ("title", "description", "about", "key_points", "booking_cta")
+
+
 def fingerprint(english_source: str) -> str:
-    """The fingerprint of an English page's body. Line endings and spaces at the ends of lines
-    do not count: the GitHub web editor may change them without changing a word."""
+    """The fingerprint of what readers read of an English page. Line endings and spaces at the
+    ends of lines do not count: the GitHub web editor may change them without changing a word."""
     text = "\n".join(line.rstrip() for line in body(english_source).replace("\r\n", "\n").split("\n")).strip()
+    try:
+        meta = read(english_source).meta
+    except FrontMatterProblem:
+        meta = {}  # the front-matter check reports it
+    shown = {key: meta[key] for key in READ_KEYS if key in meta}
+    if shown:
+        text += "\n" + json.dumps(shown, sort_keys=True, ensure_ascii=False, default=str)
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
 
 
