@@ -71,11 +71,12 @@ def on_config(config):
 @event_priority(AFTER_I18N_PLUGIN)  # after the i18n plugin has kept this language's pages
 def on_files(files, config):
     _build.coverage.start(f.src_uri for f in files.documentation_pages())
-    # MkDocs publishes every theme file that is not HTML as it is; the SVG templates are
-    # templates, not pictures, so they stay out of the site.
+    # MkDocs publishes every theme file that is not HTML as it is; the SVG templates in
+    # overrides/partials/ (the figures', the photo placeholder) are templates, not pictures, so
+    # they stay out of the site.
     docs_dir = os.path.abspath(config.docs_dir)
     for file in list(files):
-        if file.src_uri.startswith(FOLDER + "/") and not file.abs_src_path.startswith(docs_dir):
+        if file.src_uri.startswith("partials/") and not file.abs_src_path.startswith(docs_dir):
             files.remove(file)
     return files
 

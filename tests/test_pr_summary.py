@@ -188,8 +188,9 @@ def summary(tmp_path_factory):
     changed = new_project / "changed.txt"
     output = pr_summary_output(sites, changed)
     old_pages, new_pages = (pr_summary.read_site(site, frozenset()) for site in sites)
+    # The English menu changed: the Spanish pages (under es/) have a menu of their own.
     pages_in_both = [a for a, page in new_pages.items() if isinstance(page, pr_summary.Page)
-                     and isinstance(old_pages.get(a), pr_summary.Page)]
+                     and isinstance(old_pages.get(a), pr_summary.Page) and not a.strip("/").startswith("es")]
     return output, changed.read_text().split(), len(pages_in_both)
 
 
