@@ -67,11 +67,14 @@ def link_problems(path: str, src: str, markdown: str, files: set[str], page_anch
     """Problems with the page's relative links and images. `src` is the page's path in docs/,
     `files` every file in docs/, `page_anchors` the anchors of each Markdown page."""
     problems = []
+    if "](" not in markdown:  # every link and image is written '[text](target)'
+        return problems
     lines = markdown.split("\n")
     for number, (line, code) in enumerate(zip(lines, code_lines(lines)), first_line):
-        if code:
+        if code or "](" not in line:
             continue
-        for match in _LINK.finditer(_INLINE_CODE.sub(lambda m: " " * len(m.group(0)), line)):
+        text = _INLINE_CODE.sub(lambda m: " " * len(m.group(0)), line) if "`" in line else line
+        for match in _LINK.finditer(text):
             target = match["target"]
             if re.match(r"^[a-z][a-z0-9+.-]*:|^//", target, re.I):
                 continue  # another site, mailto:, tel:
