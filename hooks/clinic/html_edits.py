@@ -26,10 +26,16 @@ def parse(html: str) -> LexborHTMLParser:
     return LexborHTMLParser(html)
 
 
-@lru_cache(maxsize=4)  # a page's text is asked about more than once (the booking box: <h2>, then <p>)
+# The last text asked about and its answer: the booking box asks twice about the same text
+# (<h2>, then <p>). Kept for that very string object only, never for an equal text of another page.
+_last_hidden: list = [None, ()]
+
+
 def _hidden(html: str) -> tuple[tuple[int, int], ...]:
     """(start, end) of each comment and raw-text element in the text, in order."""
-    return tuple(m.span() for m in _NO_TAGS.finditer(html))
+    if _last_hidden[0] is not html:
+        _last_hidden[:] = [html, tuple(m.span() for m in _NO_TAGS.finditer(html))]
+    return _last_hidden[1]
 
 
 @lru_cache(maxsize=64)
