@@ -182,8 +182,10 @@ def _walk(part, site_host: str, found: list[Finding]) -> None:
             found.append(_tag_finding(tag))
             continue
         for name, value in node.attributes.items():
-            # A link to a place on the same page ('#...') is always allowed: the commonest case.
-            if name in _ALWAYS_ALLOWED or name == "href" and tag != "img" and value and value[0] == "#":
+            if name in _ALWAYS_ALLOWED or value and (
+                    # the commonest cases: a link within the page ('#...') or the site ('../...'),
+                    # which have no scheme and no host, and an id that needs no closer look
+                    name == "href" and tag != "img" and value[0] in "#." or name == "id" and _ID.fullmatch(value)):
                 continue
             finding = _attribute_finding(tag, name, value, site_host)
             if finding:
