@@ -112,6 +112,7 @@ def _scan(markdown: str, masked: str | None = None) -> tuple[list[Citation], lis
         masked = _masked(markdown)
     found, malformed, taken = [], [], []
     line, counted = 1, 0  # the line of `counted`, counted on from one bracket to the next
+    parsed: dict[str, tuple[CiteItem, ...] | None] = {}  # a page cites the same way many times
     for match in _BRACKET.finditer(masked):
         start, end = match.span()
         if "\n\n" in match["inner"] or start > 0 and masked[start - 1] == "!":
@@ -119,7 +120,10 @@ def _scan(markdown: str, masked: str | None = None) -> tuple[list[Citation], lis
         line += markdown.count("\n", counted, start)
         counted = start
         text = markdown[start:end]
-        items = _parse_items(markdown[match.start("inner"):match.end("inner")])
+        inner = markdown[match.start("inner"):match.end("inner")]
+        if inner not in parsed:
+            parsed[inner] = _parse_items(inner)
+        items = parsed[inner]
         if items:
             found.append(Citation(start, end, line, items))
             taken.append((start, end))
