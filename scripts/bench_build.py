@@ -7,8 +7,8 @@ For each page count (default 100 and 1,000) it
    plus copies of the low-back-pain article (its citations, figure and booking boxes included),
    in menu sections of --section-size pages (default 100). The site's own mkdocs.yml decides
    everything else (its theme features among them);
-2. builds four variants, --repeats times each (default 3; the machine is shared), order
-   alternating: with our hooks; with our hooks less Pagefind (hooks/search_index.py); without
+2. builds four variants, --repeats times each (default 3; the machine is shared), in rounds of
+   one build of every variant and page count, order alternating: with our hooks; with our hooks less Pagefind (hooks/search_index.py); without
    hooks, with Material's search plugin in Pagefind's place; without hooks or search. The
    hook-less sites get what the hooks add to `extra:` precomputed, and every `[@key]` turned,
    before the timer starts, into the exact footnotes the citation hook writes;
@@ -381,18 +381,21 @@ def main() -> int:
     work = Path(tempfile.mkdtemp(prefix="alban-bench-"))
     results: dict[int, dict[str, list[Timed]]] = {}
     try:
+        projects: dict[int, dict[str, Path]] = {}
         for pages in sorted(args.pages):
             print(f"Generating {pages} pages in {work / str(pages)} ...", flush=True)
-            projects, paths = variants(work / str(pages), pages, args.section_size)
-            runs: dict[str, list[Timed]] = {name: [] for name in args.only}
-            for repeat in range(args.repeats):
-                order = list(runs) if repeat % 2 == 0 else list(reversed(runs))
-                for name in order:
-                    run = mkdocs_build(projects[name], work / "site" / str(pages) / name.replace(" ", "-"))
-                    runs[name].append(run)
-                    print(f"  {pages} pages, {name:27s}: {run.wall:7.2f} s wall {run.cpu:7.2f} s CPU "
-                          f"{run.peak_mb:6.0f} MB", flush=True)
-            results[pages] = runs
+            projects[pages], _ = variants(work / str(pages), pages, args.section_size)
+            results[pages] = {name: [] for name in args.only}
+        # Each round builds every configuration once, in alternating order, so a change in the
+        # machine's load during the benchmark falls on all of them alike (ratios included).
+        builds = [(pages, name) for pages in sorted(args.pages) for name in args.only]
+        for repeat in range(args.repeats):
+            print(f"Round {repeat + 1} of {args.repeats}:", flush=True)
+            for pages, name in builds if repeat % 2 == 0 else reversed(builds):
+                run = mkdocs_build(projects[pages][name], work / "site" / str(pages) / name.replace(" ", "-"))
+                results[pages][name].append(run)
+                print(f"  {pages} pages, {name:27s}: {run.wall:7.2f} s wall {run.cpu:7.2f} s CPU "
+                      f"{run.peak_mb:6.0f} MB", flush=True)
         if set(args.only) == set(VARIANTS):
             print_table(results)
         largest = max(results)
