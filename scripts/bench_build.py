@@ -7,20 +7,22 @@ For each page count (default 100 and 1,000) it
    plus copies of the low-back-pain article (its citations, figure and booking boxes included),
    in menu sections of --section-size pages (default 100). The site's own mkdocs.yml decides
    everything else (its theme features among them);
-2. builds four variants, --repeats times each (default 1; the machine is shared), order
-   alternating: with our hooks; with our hooks less Pagefind (hooks/search_index.py); without
+2. builds four variants, --repeats times each (default 3; the machine is shared), in rounds of
+   one build of every variant and page count, order alternating: with our hooks; with our hooks less Pagefind (hooks/search_index.py); without
    hooks, with Material's search plugin in Pagefind's place; without hooks or search. The
    hook-less sites get what the hooks add to `extra:` precomputed, and every `[@key]` turned,
    before the timer starts, into the exact footnotes the citation hook writes;
-3. prints wall and CPU time (the process and its children, so Pagefind counts), peak memory,
-   and both ratios: hooks / no hooks, with and without Pagefind, and the largest page count /
-   the smallest;
+3. prints a table of the medians of those runs: wall and CPU time (the process and its
+   children, so Pagefind counts) and peak memory; then both ratios against their budgets
+   (issue 14: hooks / no hooks at most 1.3x, with Pagefind against Material's search and
+   without either; the largest page count / the smallest at most 11x), and what Pagefind and
+   Material's search cost on their own, saying when Pagefind alone breaks the budget;
 4. with --profile, profiles the largest build with hooks (cProfile) and prints each hook's
    time in its events and where the slowest hooks spend it; with --edits N, times N one-line
    edits under `mkdocs serve --dirty`.
 
     .venv/bin/python scripts/bench_build.py
-    .venv/bin/python scripts/bench_build.py --pages 200 --profile
+    .venv/bin/python scripts/bench_build.py --repeats 1 --pages 200 --profile   # quick
 """
 
 from __future__ import annotations
@@ -47,6 +49,11 @@ ARTICLE = "articles/acupuncture-for-low-back-pain.md"
 BUILT = re.compile(r"Documentation built in ([0-9.]+) seconds")
 PAGEFIND_HOOK = "hooks/search_index.py"
 VARIANTS = ("hooks", "hooks, no Pagefind", "no hooks, Material search", "no hooks, no search")
+# Each variant as the table shows it: (hooks, search).
+COLUMNS = {"hooks": ("on", "Pagefind"), "hooks, no Pagefind": ("on", "none"),
+           "no hooks, Material search": ("off", "Material"), "no hooks, no search": ("off", "none")}
+HOOKS_BUDGET = 1.3    # issue 14: all hooks at most 1.3x the same tree without them
+GROWTH_BUDGET = 11.0  # issue 14: 1,000 pages in at most 11x the time of 100
 
 
 # --------------------------------------------------------------------------------------------
@@ -282,26 +289,63 @@ def variants(work: Path, pages: int, section_size: int) -> tuple[dict[str, Path]
     return projects, paths
 
 
+def _verdict(ratio: float, budget: float) -> str:
+    return "within" if ratio <= budget else "OVER"
+
+
 def print_table(results: dict[int, dict[str, list[Timed]]]) -> None:
-    print(f"\n{'pages':>6}  {'variant':27s} {'wall s':>8} {'CPU s':>8} {'peak MB':>8}")
-    for pages, runs in results.items():
+    """The medians of each variant's runs, the two ratios of issue 14 against their budgets, and
+    what each search costs on its own."""
+    def mid(pages: int, name: str, what: str) -> float:
+        return median(getattr(r, what) for r in results[pages][name])
+
+    runs = min(len(r) for by_variant in results.values() for r in by_variant.values())
+    print(f"\nMedians of {runs} run{'s' if runs > 1 else ''} per configuration "
+          "(CPU: MkDocs and its children, Pagefind among them):")
+    print(f"{'pages':>6}  {'hooks':5s}  {'search':8s}  {'wall s':>7}  {'CPU s':>7}  {'peak MB':>7}")
+    for pages in results:
         for name in VARIANTS:
-            print(f"{pages:6d}  {name:27s} {median(r.wall for r in runs[name]):8.2f} "
-                  f"{median(r.cpu for r in runs[name]):8.2f} {median(r.peak_mb for r in runs[name]):8.0f}")
-    print("\nHooks / no hooks (same pages; Pagefind vs Material's search, and neither):")
-    for pages, runs in results.items():
+            hooks, search = COLUMNS[name]
+            print(f"{pages:6d}  {hooks:5s}  {search:8s}  {mid(pages, name, 'wall'):7.2f}  {mid(pages, name, 'cpu'):7.2f}  "
+                  f"{mid(pages, name, 'peak_mb'):7.0f}")
+
+    print(f"\nHooks / no hooks, same pages (budget {HOOKS_BUDGET}x):")
+    print(f"{'pages':>6}  {'compared':44s}  {'wall':>6}  {'CPU':>6}")
+    for pages in results:
         for hooked, bare in (("hooks", "no hooks, Material search"), ("hooks, no Pagefind", "no hooks, no search")):
-            wall = median(r.wall for r in runs[hooked]) / median(r.wall for r in runs[bare])
-            cpu = median(r.cpu for r in runs[hooked]) / median(r.cpu for r in runs[bare])
-            print(f"  {pages:6d} pages  {hooked:20s} / {bare:27s} {wall:5.2f}x wall {cpu:5.2f}x CPU")
+            wall = mid(pages, hooked, "wall") / mid(pages, bare, "wall")
+            cpu = mid(pages, hooked, "cpu") / mid(pages, bare, "cpu")
+            label = f"{hooked} / {bare}"
+            print(f"{pages:6d}  {label:44s}  {wall:5.2f}x  {cpu:5.2f}x  {_verdict(cpu, HOOKS_BUDGET)} (CPU), "
+                  f"{_verdict(wall, HOOKS_BUDGET)} (wall)")
+
+    print("\nWhat the searches cost on their own, and the hooks without them (median CPU seconds):")
+    for pages in results:
+        pagefind = mid(pages, "hooks", "cpu") - mid(pages, "hooks, no Pagefind", "cpu")
+        material = mid(pages, "no hooks, Material search", "cpu") - mid(pages, "no hooks, no search", "cpu")
+        hooks = mid(pages, "hooks, no Pagefind", "cpu") - mid(pages, "no hooks, no search", "cpu")
+        bare = mid(pages, "no hooks, Material search", "cpu")
+        print(f"  {pages:6d} pages: Pagefind {pagefind:6.2f} s, Material's search {material:6.2f} s, "
+              f"the other hooks {hooks:6.2f} s (of a {bare:.2f} s build without hooks)")
+        whole = mid(pages, "hooks", "cpu") / bare
+        without_pagefind = (mid(pages, "hooks, no Pagefind", "cpu") + material) / bare
+        if whole > HOOKS_BUDGET >= without_pagefind:
+            print(f"          Pagefind alone breaks the budget: {whole:.2f}x with it, {without_pagefind:.2f}x "
+                  "with Material's search's cost in its place")
+
     sizes = sorted(results)
     if len(sizes) > 1:
         small, large = sizes[0], sizes[-1]
-        print(f"\n{large} pages / {small} pages ({large / small:.0f}x the pages):")
+        # The budget is for ten times the pages (100 and 1,000); other counts get no verdict.
+        judged = large == 10 * small
+        print(f"\n{large} pages / {small} pages ({large / small:.0f}x the pages"
+              + (f"; budget {GROWTH_BUDGET:.0f}x):" if judged else "):"))
         for name in VARIANTS:
-            wall = median(r.wall for r in results[large][name]) / median(r.wall for r in results[small][name])
-            cpu = median(r.cpu for r in results[large][name]) / median(r.cpu for r in results[small][name])
-            print(f"  {name:27s} {wall:6.2f}x wall {cpu:6.2f}x CPU")
+            hooks, search = COLUMNS[name]
+            wall = mid(large, name, "wall") / mid(small, name, "wall")
+            cpu = mid(large, name, "cpu") / mid(small, name, "cpu")
+            verdict = f"  {_verdict(cpu, GROWTH_BUDGET)} (CPU), {_verdict(wall, GROWTH_BUDGET)} (wall)" if judged else ""
+            print(f"  hooks {hooks:3s} search {search:8s}  {wall:6.2f}x wall  {cpu:6.2f}x CPU{verdict}")
 
 
 def print_profile(project: Path, site_dir: Path, out: Path) -> None:
@@ -312,7 +356,8 @@ def print_profile(project: Path, site_dir: Path, out: Path) -> None:
     whole = stats.total_tt
     print(f"Time in each hook's events (share of the profiled build's {whole:.2f} s):")
     for name, value in sorted(seconds.items(), key=lambda item: -item[1]):
-        print(f"  hooks/{name:28s} {value:7.2f} s  {value / whole:6.1%}")
+        note = "  (the wait for Pagefind, a child process cProfile does not see into)" if PAGEFIND_HOOK.endswith(name) else ""
+        print(f"  hooks/{name:28s} {value:7.2f} s  {value / whole:6.1%}{note}")
     slow = [f"hooks/{name}" for name, _ in sorted(seconds.items(), key=lambda item: -item[1])[:2]]
     print(hook_hotspots(stats, project / "hooks", slow))
 
@@ -321,7 +366,8 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--pages", type=int, nargs="+", default=[100, 1000])
     parser.add_argument("--section-size", type=int, default=100)
-    parser.add_argument("--repeats", type=int, default=1)
+    parser.add_argument("--repeats", type=int, default=3, help="runs per configuration; the table shows "
+                        "their medians (1 for a quick look)")
     parser.add_argument("--only", choices=VARIANTS, nargs="+", default=list(VARIANTS))
     parser.add_argument("--edits", type=int, default=0, help="one-line edits timed under mkdocs serve --dirty")
     parser.add_argument("--profile", action="store_true", help="profile the largest build with hooks")
@@ -335,18 +381,21 @@ def main() -> int:
     work = Path(tempfile.mkdtemp(prefix="alban-bench-"))
     results: dict[int, dict[str, list[Timed]]] = {}
     try:
+        projects: dict[int, dict[str, Path]] = {}
         for pages in sorted(args.pages):
             print(f"Generating {pages} pages in {work / str(pages)} ...", flush=True)
-            projects, paths = variants(work / str(pages), pages, args.section_size)
-            runs: dict[str, list[Timed]] = {name: [] for name in args.only}
-            for repeat in range(args.repeats):
-                order = list(runs) if repeat % 2 == 0 else list(reversed(runs))
-                for name in order:
-                    run = mkdocs_build(projects[name], work / "site" / str(pages) / name.replace(" ", "-"))
-                    runs[name].append(run)
-                    print(f"  {pages} pages, {name:27s}: {run.wall:7.2f} s wall {run.cpu:7.2f} s CPU "
-                          f"{run.peak_mb:6.0f} MB", flush=True)
-            results[pages] = runs
+            projects[pages], _ = variants(work / str(pages), pages, args.section_size)
+            results[pages] = {name: [] for name in args.only}
+        # Each round builds every configuration once, in alternating order, so a change in the
+        # machine's load during the benchmark falls on all of them alike (ratios included).
+        builds = [(pages, name) for pages in sorted(args.pages) for name in args.only]
+        for repeat in range(args.repeats):
+            print(f"Round {repeat + 1} of {args.repeats}:", flush=True)
+            for pages, name in builds if repeat % 2 == 0 else reversed(builds):
+                run = mkdocs_build(projects[pages][name], work / "site" / str(pages) / name.replace(" ", "-"))
+                results[pages][name].append(run)
+                print(f"  {pages} pages, {name:27s}: {run.wall:7.2f} s wall {run.cpu:7.2f} s CPU "
+                      f"{run.peak_mb:6.0f} MB", flush=True)
         if set(args.only) == set(VARIANTS):
             print_table(results)
         largest = max(results)

@@ -14,16 +14,23 @@ from typing import Mapping
 from clinic.markdown_blocks import code_lines
 
 
+# Each with text it cannot match without, so a page with none of that text skips the pattern.
+# Patterns start with the character they need (a look-behind after it, not before): Python's
+# regular expressions then jump from one such character to the next instead of trying every place.
 _MASKS = [
-    re.compile(r"<!--.*?-->", re.S),                                   # HTML comments
-    re.compile(r"(?<!`)(`+)(?!`)(?:(?!\n[ \t]*\n).)+?(?<!`)\1(?!`)", re.S),  # inline code
-    re.compile(r"^ {0,3}\[[^\]\n]+\]:[^\n]*", re.M),                  # reference definitions
-    re.compile(r"<[A-Za-z][A-Za-z0-9+.-]*:[^<>\s]*>|<[^<>\s@]+@[^<>\s]+>"),  # autolinks
+    (re.compile(r"<!--.*?-->", re.S), "<!--"),                                   # HTML comments
+    # a run of backticks not preceded by one, then the same run, within a paragraph
+    (re.compile(r"(`(?<!``)`*+)(?:(?!\n[ \t]*\n).)+?(?<!`)\1(?!`)", re.S), "`"),  # inline code
+    (re.compile(r"^ {0,3}\[[^\]\n]+\]:[^\n]*", re.M), "]:"),                  # reference definitions
+    (re.compile(r"<[A-Za-z][A-Za-z0-9+.-]*:[^<>\s]*>|<[^<>\s@]+@[^<>\s]+>"), "<"),  # autolinks
 ]
 _LINK_DESTINATION = re.compile(r"\]\((?:[^()\n]|\([^()\n]*\))*\)")
+_NOT_NEWLINE = re.compile(r"[^\n]")
 
 # A bracket holding at least one @, not escaped, not a link text or link definition.
-_BRACKET = re.compile(r"(?<!\\)\[(?P<inner>[^\[\]]*@[^\[\]]*)\](?![(\[])")
+_BRACKET = re.compile(r"\[(?<!\\\[)(?P<inner>[^\[\]]*@[^\[\]]*)\](?![(\[])")
+# A '[' not escaped with a backslash.
+_OPENING = re.compile(r"\[(?<!\\\[)")
 # Letters of any alphabet, so a key with an accent is reported as unknown instead of left as text.
 _KEY = r"\w(?:[\w:.#$%&+?<>~/-]*\w)?"
 _ITEM = re.compile(rf"^(?P<prefix>(?:.*\s)?)-?@(?P<key>{_KEY})(?P<suffix>(?:[,\s].*)?)$", re.S)
@@ -67,18 +74,22 @@ def markup_only(markdown: str) -> str:
     return _masked(markdown)
 
 
+def _blank(match: re.Match) -> str:
+    text = match.group(0)
+    return " " * len(text) if "\n" not in text else _NOT_NEWLINE.sub(" ", text)
+
+
 def _masked(markdown: str) -> str:
     """The text with every place a citation cannot be blanked out, offsets unchanged."""
     lines = markdown.split("\n")
     protected = code_lines(lines)
-    text = "\n".join(" " * len(l) if p else l for l, p in zip(lines, protected))
-
-    def blank(match: re.Match) -> str:
-        return re.sub(r"[^\n]", " ", match.group(0))
-
-    for pattern in _MASKS:
-        text = pattern.sub(blank, text)
-    return _LINK_DESTINATION.sub(lambda m: "](" + blank(m)[2:], text)
+    text = "\n".join(" " * len(l) if p else l for l, p in zip(lines, protected)) if any(protected) else markdown
+    for pattern, needed in _MASKS:
+        if needed in text:
+            text = pattern.sub(_blank, text)
+    if "](" not in text:
+        return text
+    return _LINK_DESTINATION.sub(lambda m: "](" + _blank(m)[2:], text)
 
 
 def _parse_items(inner: str) -> tuple[CiteItem, ...] | None:
@@ -92,24 +103,35 @@ def _parse_items(inner: str) -> tuple[CiteItem, ...] | None:
     return tuple(items)
 
 
-def _scan(markdown: str) -> tuple[list[Citation], list[tuple[int, str, str]]]:
-    """The citations in the text, and the places that look like a citation but cannot be read."""
-    masked = _masked(markdown)
+def _scan(markdown: str, masked: str | None = None) -> tuple[list[Citation], list[tuple[int, str, str]]]:
+    """The citations in the text, and the places that look like a citation but cannot be read
+    (`masked` is `_masked(markdown)`, when the caller has it already)."""
+    if "@" not in markdown:  # every citation and every mistake the scan reports has an '@'
+        return [], []
+    if masked is None:
+        masked = _masked(markdown)
     found, malformed, taken = [], [], []
+    line, counted = 1, 0  # the line of `counted`, counted on from one bracket to the next
+    parsed: dict[str, tuple[CiteItem, ...] | None] = {}  # a page cites the same way many times
     for match in _BRACKET.finditer(masked):
-        if "\n\n" in match["inner"] or match.start() > 0 and masked[match.start() - 1] == "!":
+        start, end = match.span()
+        if "\n\n" in match["inner"] or start > 0 and masked[start - 1] == "!":
             continue
-        line = markdown.count("\n", 0, match.start()) + 1
-        text = markdown[match.start():match.end()]
-        items = _parse_items(markdown[match.start("inner"):match.end("inner")])
+        line += markdown.count("\n", counted, start)
+        counted = start
+        text = markdown[start:end]
+        inner = markdown[match.start("inner"):match.end("inner")]
+        if inner not in parsed:
+            parsed[inner] = _parse_items(inner)
+        items = parsed[inner]
         if items:
-            found.append(Citation(match.start(), match.end(), line, items))
-            taken.append((match.start(), match.end()))
+            found.append(Citation(start, end, line, items))
+            taken.append((start, end))
         elif _CITE_AT.search(match["inner"]):
             malformed.append((line, f"the citation '{text}' cannot be read",
                               "write it as [@key], [@key1; @key2] or [see @key, p. 12], with a key from "
                               "data/bibliography.yaml"))
-            taken.append((match.start(), match.end()))
+            taken.append((start, end))
     malformed += _unclosed(markdown, masked, taken)
     malformed += _in_footnotes(markdown)
     return found, sorted(malformed)
@@ -119,7 +141,7 @@ def _unclosed(markdown: str, masked: str, taken: list[tuple[int, int]]) -> list[
     """A '[' opening a citation whose ']' never comes before the paragraph ends."""
     problems, inside = [], iter(sorted(taken))
     current = next(inside, None)
-    for match in re.finditer(r"(?<!\\)\[", masked):
+    for match in _OPENING.finditer(masked):
         start = match.start()
         while current and current[1] <= start:
             current = next(inside, None)
@@ -186,14 +208,17 @@ def render_citations(markdown: str, references: Mapping[str, str], heading: str 
     Notes are numbered in order of first citation; a work cited again the same way reuses its
     note, while a citation with its own prefix or locator gets a note of its own.
     """
-    citations, malformed = _scan(markdown)
+    if "@" not in markdown:  # no citation, and nothing that looks like one
+        return Rendered(markdown)
+    masked = _masked(markdown)
+    citations, malformed = _scan(markdown, masked)
     result = Rendered(markdown, malformed=malformed)
     if not citations:
         return result
     # Repeats of a note are written as links to it: Python-Markdown's footnotes take time that
     # grows with the square of the repeats of one label. Numbers follow the order notes are
     # defined in, so the page's own footnotes (defined before ours, at the end) come first.
-    own_notes = sum(1 for line in _masked(markdown).split("\n") if _FOOTNOTE_DEFINITION.match(line))
+    own_notes = sum(1 for line in masked.split("\n") if _FOOTNOTE_DEFINITION.match(line))
     labels: dict[str, CiteItem] = {}
     numbers: dict[str, int] = {}
     pieces, cursor = [], 0

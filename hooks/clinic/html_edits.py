@@ -9,13 +9,16 @@ the parser's tree would rewrite entities, self-closing SVG tags and quoting all 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from html import escape
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 # Text in which a '<' starts no element: comments, and the contents of raw-text elements.
-_NO_TAGS = re.compile(r"<!--.*?(?:-->|\Z)|<(script|style|textarea|title|xmp)\b(?:[^>\"']|\"[^\"]*\"|'[^']*')*>.*?(?:</\1\s*>|\Z)",
-                      re.S | re.I)
+# Possessive quantifiers (`*+`, `++`): a tag's text is read one way only, so nothing is tried
+# twice; the end of a raw-text element is the first '</name>' after its start tag, as with '.*?'.
+_NO_TAGS = re.compile(r"<!--.*?(?:-->|\Z)|<(script|style|textarea|title|xmp)\b(?:[^>\"']++|\"[^\"]*+\"|'[^']*+')*+>"
+                      r"(?:[^<]++|<(?!/\1\s*>))*+(?:</\1\s*>|\Z)", re.S | re.I)
 _REST_OF_TAG = re.compile(r"""(?:[^>"']|"[^"]*"|'[^']*')*>""")
 
 
@@ -23,20 +26,37 @@ def parse(html: str) -> LexborHTMLParser:
     return LexborHTMLParser(html)
 
 
+# The last text asked about and its answer: the booking box asks twice about the same text
+# (<h2>, then <p>). Kept for that very string object only, never for an equal text of another page.
+_last_hidden: list = [None, ()]
+
+
+def _hidden(html: str) -> tuple[tuple[int, int], ...]:
+    """(start, end) of each comment and raw-text element in the text, in order."""
+    if _last_hidden[0] is not html:
+        _last_hidden[:] = [html, tuple(m.span() for m in _NO_TAGS.finditer(html))]
+    return _last_hidden[1]
+
+
+@lru_cache(maxsize=64)
+def _tag_pattern(name: str) -> re.Pattern:
+    return re.compile(rf"<{name}(?=[\s/>])(?:[^>\"']++|\"[^\"]*+\"|'[^']*+')*+>", re.I)
+
+
 def _start_tags(html: str, name: str, containing: str = "") -> list[tuple[int, int]]:
     """(start, end) of each `<name ...>` in the text, in order, outside comments and raw text;
     with `containing`, only the tags whose text holds it."""
-    hidden = [(m.start(), m.end()) for m in _NO_TAGS.finditer(html)]
+    hidden = _hidden(html)
     tags, position = [], 0
-    tag = re.compile(rf"<{name}(?=[\s/>])(?:[^>\"']|\"[^\"]*\"|'[^']*')*>", re.I)
-    for match in tag.finditer(html):
+    for match in _tag_pattern(name).finditer(html):
+        if containing not in match.group():
+            continue
         start = match.start()
         while position < len(hidden) and hidden[position][1] <= start:
             position += 1
         if position < len(hidden) and hidden[position][0] <= start:
             continue
-        if containing in match.group():
-            tags.append((start, match.end()))
+        tags.append((start, match.end()))
     return tags
 
 

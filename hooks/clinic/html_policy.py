@@ -38,7 +38,6 @@ ALLOWED_TAGS = frozenset("""
 """.split())
 # Elements of the parsed document itself, and text and comments.
 _STRUCTURE = frozenset({"html", "head", "body", "-text", "-comment"})
-_TEXT_NODES = frozenset({"-text", "-comment"})
 ALLOWED_ATTRIBUTES = frozenset({"id", "class", "title", "lang", "dir", "role", "markdown", "align",
                                 "colspan", "rowspan", "scope", "start", "reversed", "type", "value",
                                 "href", "src", "alt", "width", "height", "loading", "datetime",
@@ -153,30 +152,44 @@ def _attribute_finding(tag: str, name: str, value: str | None, site_host: str) -
                    (f"{name}=", name))
 
 
-def _element_findings(node, site_host: str) -> list[Finding]:
-    tag = node.tag
-    if tag in _STRUCTURE:
-        return []
-    if tag not in ALLOWED_TAGS:
-        why = _WHY.get(tag, "it is not on the list of HTML that pages may use (see CONTRIBUTING.md)")
-        return [Finding(f"a <{tag}> element", f"remove it: {why}", (f"<{tag}",))]
-    found = []
-    for name, value in node.attributes.items():
-        finding = _attribute_finding(tag, name, value, site_host)
-        if finding:
-            found.append(finding)
-    return found
+# Attributes that are always allowed whatever their value (the ones whose value is checked, and
+# those never allowed, are not here), so most attributes are passed over without a closer look.
+_ALWAYS_ALLOWED = ALLOWED_ATTRIBUTES - {"href", "src", "id", "style"}
 
 
-def _walk(node, site_host: str, found: list[Finding]) -> None:
-    """Checks `node` and what it holds, except an element the site's hooks drew."""
-    child = node.child
-    while child is not None:
-        # Text and comments hold no markup and have no attributes: half the nodes, skipped.
-        if child.tag not in _TEXT_NODES and child.attributes.get(TRUSTED_ATTRIBUTE) != TRUSTED_MARK:
-            found += _element_findings(child, site_host)
-            _walk(child, site_host, found)
-        child = child.next
+def _tag_finding(tag: str) -> Finding:
+    why = _WHY.get(tag, "it is not on the list of HTML that pages may use (see CONTRIBUTING.md)")
+    return Finding(f"a <{tag}> element", f"remove it: {why}", (f"<{tag}",))
+
+
+def _without_trusted(part) -> None:
+    """Takes out of the parsed content the elements the site's hooks drew (and what they hold),
+    which are not checked. Innermost first, so no element is taken out twice."""
+    for node in reversed(part.css(f"[{TRUSTED_ATTRIBUTE}]")):
+        if node.tag not in _STRUCTURE and node.attributes.get(TRUSTED_ATTRIBUTE) == TRUSTED_MARK:
+            node.decompose()
+
+
+def _walk(part, site_host: str, found: list[Finding]) -> None:
+    """Checks what `part` holds (in page order, each element before what it holds)."""
+    # The parser's own depth-first walk, less text nodes. `part` itself comes first and is no
+    # element of the content; comments hold no markup and have no attributes.
+    for node in part.traverse():
+        tag = node.tag
+        if tag in _STRUCTURE:
+            continue
+        if tag not in ALLOWED_TAGS:
+            found.append(_tag_finding(tag))
+            continue
+        for name, value in node.attributes.items():
+            if name in _ALWAYS_ALLOWED or value and (
+                    # the commonest cases: a link within the page ('#...') or the site ('../...'),
+                    # which have no scheme and no host, and an id that needs no closer look
+                    name == "href" and tag != "img" and value[0] in "#." or name == "id" and _ID.fullmatch(value)):
+                continue
+            finding = _attribute_finding(tag, name, value, site_host)
+            if finding:
+                found.append(finding)
 
 
 def content_findings(html: str, site_host: str = "") -> list[Finding]:
@@ -187,6 +200,7 @@ def content_findings(html: str, site_host: str = "") -> list[Finding]:
     found: list[Finding] = []
     for part in (tree.head, tree.body):
         if part is not None:
+            _without_trusted(part)
             _walk(part, site_host, found)
     return list(dict.fromkeys(found))
 

@@ -69,11 +69,14 @@ def link_problems(path: str, src: str, markdown: str, files: set[str], page_anch
     translation, `files` are its language's, and `untranslated` the files of docs/ that
     language's build leaves out (the English pages without a translation, pictures)."""
     problems = []
+    if "](" not in markdown:  # every link and image is written '[text](target)'
+        return problems
     lines = markdown.split("\n")
     for number, (line, code) in enumerate(zip(lines, code_lines(lines)), first_line):
-        if code:
+        if code or "](" not in line:
             continue
-        for match in _LINK.finditer(_INLINE_CODE.sub(lambda m: " " * len(m.group(0)), line)):
+        text = _INLINE_CODE.sub(lambda m: " " * len(m.group(0)), line) if "`" in line else line
+        for match in _LINK.finditer(text):
             target = match["target"]
             if re.match(r"^[a-z][a-z0-9+.-]*:|^//", target, re.I):
                 continue  # another site, mailto:, tel:

@@ -69,7 +69,8 @@ def policy(hashes: list[str], allow_wasm: bool = False) -> str:
 
 def with_csp(html: str, rules: str) -> str:
     """The page with `rules` as the first thing after the charset, replacing an older policy."""
-    html = _OLD_POLICY.sub("", html)
+    if "Content-Security-Policy" in html:  # a quick look before the pattern reads the whole page
+        html = _OLD_POLICY.sub("", html)
     match = _CHARSET.search(html)
     if not match:
         return html
