@@ -148,7 +148,9 @@ def without_hooks(project: Path, config: dict, search: bool = True) -> dict:
         rendered = render_citations(with_markers_replaced(markdown), references, heading)
         page.write_text(text[:len(text) - len(markdown)] + rendered.markdown, encoding="utf-8")
     plain = dict(config)
-    plain.pop("hooks", None)
+    # Kept: the templates' words and dates in the page's language come from this hook, which
+    # does no work on pages (without it the templates cannot render).
+    plain["hooks"] = [hook for hook in config.get("hooks", []) if str(hook).endswith("/languages.py")]
     plain["extra"] = extra
     plugins = list(plain.get("plugins") or [])
     names = [next(iter(p)) if isinstance(p, dict) else p for p in plugins]
