@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from conftest import ENV, copy_project, run_build
+from project_files import refresh_translations
 from site_server import serve
 from test_bad_input import FIGURE, replace_line
 from test_browser import page_paths
@@ -48,6 +49,7 @@ def hostile_site(tmp_path_factory):
     project = copy_project(tmp_path_factory.mktemp("hostile") / "project")
     for change in HOSTILE:
         change(project)
+    refresh_translations(project)  # the Spanish pages follow the hostile English titles too
     site = project.parent / "site"
     result = run_build(project, site)
     assert result.returncode == 0, result.stdout + result.stderr
