@@ -107,8 +107,7 @@ def on_page_context(context, page, config, nav):
     # mkdocs-static-i18n gives each page's file its versions by language (none without it).
     alternates = {lang: "" if twin.url in (".", "./") else twin.url
                   for lang, twin in getattr(page.file, "alternates", {}).items()}
-    context["language_twins"] = twin_links(alternates, NAMES, build.language, page.url, config.site_url or "",
-                                           build.default)
+    context["language_twins"] = twin_links(alternates, NAMES, build.language, config.site_url or "", build.default)
     context["page_language"] = build.language
     context["language_prefix"] = build.url_prefix
     return context

@@ -12,7 +12,7 @@ from mkdocs.plugins import event_priority
 
 from clinic.links import anchors, link_problems, nav_problems
 from clinic.front_matter import body, markdown_line_offset
-from clinic.languages import AFTER_I18N_PLUGIN, language_build, split_language, twin_name
+from clinic.languages import AFTER_I18N_PLUGIN, language_build, split_language
 
 
 @dataclass(frozen=True)
@@ -31,6 +31,10 @@ _build: _BuildState | None = None
 def on_files(files, config):
     global _build
     build = language_build(config.plugins)
+
+    def twin_name(file) -> str:
+        return split_language(file.src_uri, build.languages, build.default)[0]
+
     pages = {twin_name(f) for f in files.documentation_pages()}
     kept = {twin_name(f) for f in files}
     untranslated = frozenset()
@@ -53,7 +57,9 @@ def on_files(files, config):
 def on_page_markdown(markdown, page, config, files):
     path = f"{Path(config.docs_dir).name}/{page.file.src_uri}"
     first_line = markdown_line_offset(page.file.content_string) + 1
-    problems = link_problems(path, twin_name(page.file), page.markdown, _build.files, _build.anchors, first_line,
+    build = language_build(config.plugins)
+    twin = split_language(page.file.src_uri, build.languages, build.default)[0]
+    problems = link_problems(path, twin, page.markdown, _build.files, _build.anchors, first_line,
                              _build.untranslated)
     if problems:
         raise PluginError("\n".join(problems))

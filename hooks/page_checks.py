@@ -66,15 +66,20 @@ def on_files(files, config):
     docs = Path(config.docs_dir).name
     problems, behind, today = [], [], _today()
     pages = {file.src_uri for file in files.documentation_pages()}
+    # Each page read once: a translation is checked against its English page's text from here.
+    sources = {}
     for file in files.documentation_pages():
-        path = f"{docs}/{file.src_uri}"
         source, problem = decoded(Path(file.abs_src_path).read_bytes())
         if problem:
-            problems.append(content_problem(path, *problem))
+            problems.append(content_problem(f"{docs}/{file.src_uri}", *problem))
+        sources[file.src_uri] = None if problem else source
+    for file in files.documentation_pages():
+        path, source = f"{docs}/{file.src_uri}", sources.get(file.src_uri)
+        if source is None:
             continue
         problems += front_matter_problems(source, path, today, templates.__contains__, tuple(templates),
                                           pages.__contains__)
-        behind += _translation_problems(file, path, source, config, build)
+        behind += _translation_problems(file.src_uri, path, source, sources, docs, build)
         suffix = unknown_language(file.src_uri, build.languages)
         if suffix:
             problems.append(content_problem(path, 1, f"the site is not built in the language '{suffix}', so this page "
@@ -90,13 +95,13 @@ def on_files(files, config):
     return files
 
 
-def _translation_problems(file, path: str, source: str, config, build) -> list[str]:
-    english_name, language = split_language(file.src_uri, build.languages, build.default)
+def _translation_problems(src: str, path: str, source: str, sources: dict, docs: str, build) -> list[str]:
+    english_name, language = split_language(src, build.languages, build.default)
     if language == build.default:
         return untranslated_keys_problems(path, source)
-    english = Path(config.docs_dir) / english_name
-    english_source = decoded(english.read_bytes())[0] if english.is_file() else None
-    return translation_problems(path, source, f"{Path(config.docs_dir).name}/{english_name}", english_source)
+    if english_name in sources and sources[english_name] is None:
+        return []  # its English page is not UTF-8: that is reported, and must be fixed first
+    return translation_problems(path, source, f"{docs}/{english_name}", sources.get(english_name))
 
 
 def on_page_markdown(markdown, page, config, files):

@@ -190,7 +190,7 @@ def test_templates_show_any_value_as_text(template, value):
     booking = {"url": value, "label": value, "text": value}
     html = env.get_template(template).render(
         config={"extra": {"clinic": clinic, "booking": booking}, "copyright": value}, language_prefix=value,
-        language_twins={"switch": [{"lang": value, "name": value, "href": value}]},
+        language_twins={"switch": [{"lang": value, "name": value, "url": value}]},
         clinic=clinic, placement="after-intro", heading=value, text=value, label=value, url=value, hours_note=value)
     tree = LexborHTMLParser(f"<body>{html}</body>")
     for node in tree.css("*"):

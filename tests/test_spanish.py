@@ -16,7 +16,7 @@ from conftest import ROOT, built_path, copy_project, run_build
 sys.path.insert(0, str(ROOT / "hooks"))
 from clinic.figures import FigureError, parse_figure  # noqa: E402
 from clinic.hours import clock, day_range  # noqa: E402
-from clinic.languages import long_date, relative_url, twin_links  # noqa: E402
+from clinic.languages import long_date, twin_links  # noqa: E402
 from clinic.placeholders import placeholders  # noqa: E402
 from clinic.template_words import WordsProblem, load_words, translator  # noqa: E402
 from clinic.translations import fingerprint, translation_problems  # noqa: E402
@@ -256,11 +256,18 @@ def test_hours_and_dates_read_naturally_in_spanish():
 
 def test_twin_links_between_languages():
     links = twin_links({"en": "insurance/", "es": "es/insurance/"}, {"en": "English", "es": "Español"}, "es",
-                       "es/insurance/", SITE_URL, "en")
-    assert links["switch"] == [{"lang": "en", "name": "English", "href": "../../insurance/"}]
+                       SITE_URL, "en")
+    assert links["switch"] == [{"lang": "en", "name": "English", "url": "insurance/"}]
     assert links["hreflang"][-1] == {"lang": "x-default", "href": SITE_URL + "insurance/"}
-    assert twin_links({"en": "treatments/"}, {}, "en", "treatments/", SITE_URL, "en") == {"switch": [], "hreflang": []}
-    assert relative_url("", "es/") == "../" and relative_url("es/", "") == "es/" and relative_url("", "") == "./"
+    assert twin_links({"en": "treatments/"}, {}, "en", SITE_URL, "en") == {"switch": [], "hreflang": []}
+
+
+@pytest.mark.parametrize("page, twin, href", [("es/insurance/index.html", "en", "../../insurance/"),
+                                              ("insurance/index.html", "es", "../es/insurance/"),
+                                              ("es/index.html", "en", ".."), ("index.html", "es", "es/")])
+def test_the_switch_links_the_twin_relative_to_the_page(site, page, twin, href):
+    switch = tree(site / page).css_first(f".clinic-header-actions a.clinic-language-switch[hreflang='{twin}']")
+    assert switch.attributes["href"] == href
 
 
 # ---- Figures carry their Spanish in the same file ---------------------------------------------

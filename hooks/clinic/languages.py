@@ -68,32 +68,15 @@ def split_language(src_uri: str, languages, default: str = DEFAULT) -> tuple[str
     return src_uri, default
 
 
-def twin_name(file) -> str:
-    """The page a file is, whatever its language: 'insurance.md' for 'insurance.es.md'."""
-    return getattr(file, "norm_src_uri", None) or file.src_uri
-
-
-def language_of(file, default: str = DEFAULT) -> str:
-    """The language of a page's file ('es' for 'insurance.es.md')."""
-    return getattr(file, "localization", None) or default
-
-
-def relative_url(to: str, start: str) -> str:
-    """The address of page `to` as a link on page `start` (both site-relative with directory
-    addresses, like 'es/book/'; '' is the home page)."""
-    depth = start.strip("/").count("/") + 1 if start.strip("/") else 0
-    return "../" * depth + to if to else ("../" * depth or "./")
-
-
-def twin_links(alternates: dict[str, str], names: dict[str, str], current: str, page_url: str,
+def twin_links(alternates: dict[str, str], names: dict[str, str], current: str,
                site_url: str, default: str) -> dict:
     """Links between a page and its twins in the other languages.
 
     `alternates` maps each language with a version of the page to that version's site-relative
-    address ('es/insurance/'). Returns the header's switch (the other languages' versions, as
-    links from this page) and the <head>'s hreflang alternates (every version, itself included,
+    address ('es/insurance/'). Returns the header's switch (the other languages' versions, by
+    site-relative address: the template's `url` filter makes them links from the page) and the <head>'s hreflang alternates (every version, itself included,
     and x-default: the default language's version, when there is one)."""
-    switch = [{"lang": lang, "name": names.get(lang, lang), "href": relative_url(url, page_url)}
+    switch = [{"lang": lang, "name": names.get(lang, lang), "url": url}
               for lang, url in sorted(alternates.items()) if lang != current]
     hreflang = []
     if len(alternates) > 1:
