@@ -1,0 +1,116 @@
+"""The colour scheme and the page's start (partials/javascripts/palette.html, the scripts block of
+main.html): the scheme follows the reader's device until the reader picks one with the header's
+button, and that pick holds on every page after; the header's button works by pointer and by
+keyboard; a page does not move while it loads; and on a touch screen a reference number opens
+the reference list, with no tooltip set up that nothing could show."""
+
+from __future__ import annotations
+
+import pytest
+
+from test_browser import ARTICLE, PHONE
+
+pytestmark = pytest.mark.browser
+
+STATE = """() => ({
+    scheme: document.body.getAttribute("data-md-color-scheme"),
+    shown: [...document.querySelectorAll("form.md-header__option label")].filter(l => !l.hidden).length,
+    metas: [...document.querySelectorAll("meta[name=color-scheme]")].map(m => m.content),
+    background: getComputedStyle(document.body).backgroundColor,
+})"""
+SCHEME_IS = "scheme => document.body.getAttribute('data-md-color-scheme') === scheme"  # a function: the CSP forbids eval
+SCHEMES = {"light": "default", "dark": "slate"}
+OTHER = {"light": "dark", "dark": "light"}
+
+
+def _state(page) -> dict:
+    return page.evaluate(STATE)
+
+
+@pytest.mark.parametrize("device", ["light", "dark"])
+def test_the_scheme_follows_the_device_until_the_reader_picks_one(browser, base_url, device):
+    context = browser.new_context(viewport=PHONE, color_scheme=device, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    page.goto(base_url + ARTICLE)
+    first = _state(page)
+    assert first["scheme"] == SCHEMES[device], first
+    assert first["shown"] == 1, "exactly one sun/moon button is shown"
+    # One colour-scheme tag, that matches: Material's own script would add a second one.
+    assert first["metas"] == [device], first
+
+    page.emulate_media(color_scheme=OTHER[device])  # the reader's phone turns dark at sunset
+    page.wait_for_function(SCHEME_IS, arg=SCHEMES[OTHER[device]])
+    page.emulate_media(color_scheme=device)
+    page.wait_for_function(SCHEME_IS, arg=SCHEMES[device])
+
+    page.locator("form.md-header__option label:not([hidden])").click()
+    picked = _state(page)
+    assert picked["scheme"] == SCHEMES[OTHER[device]] and picked["background"] != first["background"], picked
+    assert picked["metas"] == [OTHER[device]], picked
+
+    page.goto(base_url + "insurance/")
+    assert _state(page)["scheme"] == SCHEMES[OTHER[device]], "the reader's pick is forgotten on the next page"
+    page.emulate_media(color_scheme=OTHER[device])
+    page.emulate_media(color_scheme=device)
+    page.wait_for_timeout(200)
+    assert _state(page)["scheme"] == SCHEMES[OTHER[device]], "the device's setting overrode the reader's pick"
+    context.close()
+
+
+def test_the_scheme_button_works_from_the_keyboard(browser, base_url):
+    context = browser.new_context(viewport={"width": 1280, "height": 800}, color_scheme="light")
+    page = context.new_page()
+    page.goto(base_url)
+    page.focus("input[name=__palette]:checked")
+    page.keyboard.press("Enter")
+    assert _state(page)["scheme"] == "slate"
+    page.keyboard.press("Enter")
+    assert _state(page)["scheme"] == "default"
+    assert page.evaluate("document.activeElement.name") == "__palette", "focus left the switch"
+    context.close()
+
+
+def test_without_javascript_the_page_keeps_the_first_scheme_and_hides_the_button(browser, base_url):
+    context = browser.new_context(viewport=PHONE, color_scheme="dark", java_script_enabled=False)
+    page = context.new_page()
+    page.goto(base_url + ARTICLE)
+    assert page.locator("form.md-header__option label:not([hidden])").count() == 0
+    assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == "default"
+    context.close()
+
+
+LAYOUT_SHIFTS = """window.__shifts = [];
+new PerformanceObserver(list => { for (const entry of list.getEntries()) window.__shifts.push(entry.value); })
+    .observe({type: "layout-shift", buffered: true});"""
+
+
+@pytest.mark.parametrize("path", ["", ARTICLE, "insurance/", "book/", "es/"])
+@pytest.mark.parametrize("device", ["light", "dark"])
+def test_nothing_moves_while_a_page_loads_on_a_phone(browser, base_url, path, device):
+    # Lighthouse's phone (412 px): a first paint that came before the header's scheme button was
+    # shown re-wrapped the clinic's name when the button appeared (a shift of 0.005).
+    context = browser.new_context(viewport={"width": 412, "height": 823}, device_scale_factor=1.75,
+                                  color_scheme=device, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    page.add_init_script(LAYOUT_SHIFTS)
+    page.goto(base_url + path, wait_until="load")
+    page.wait_for_timeout(500)
+    shifts = page.evaluate("window.__shifts")
+    assert shifts == [], f"the page moved while loading: layout shifts {shifts}"
+    context.close()
+
+
+def test_on_a_touch_screen_a_reference_number_opens_the_reference_list(browser, base_url):
+    context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    page.goto(base_url + ARTICLE)
+    assert page.evaluate("JSON.parse(document.getElementById('__config').textContent).features"
+                         ".includes('content.footnote.tooltips')") is False
+    ref = page.locator("a.footnote-ref").first
+    target = ref.get_attribute("href")
+    ref.scroll_into_view_if_needed()
+    ref.tap()
+    page.wait_for_function("hash => location.hash === hash", arg=target)
+    assert page.locator(f"li[id='{target.lstrip('#')}']").is_visible()
+    assert page.locator(".md-tooltip2").count() == 0, "a tooltip was built on a screen that cannot hover"
+    context.close()
