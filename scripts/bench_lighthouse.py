@@ -24,6 +24,7 @@ example.org: a page whose audit fails only because of that is a placeholder effe
 
     .venv/bin/python scripts/bench_lighthouse.py
     .venv/bin/python scripts/bench_lighthouse.py --site site --runs 1 --keep-reports /tmp/lh
+    .venv/bin/python scripts/bench_lighthouse.py --all --runs 1    # every page, both languages
 """
 
 from __future__ import annotations
@@ -62,6 +63,19 @@ METRICS = {  # audit id: (column, unit divisor, format)
     "total-blocking-time": ("TBT ms", 1, "{:.0f}"),
     "total-byte-weight": ("KB", 1024, "{:.0f}"),
 }
+
+
+def every_page(site: Path) -> dict[str, str]:
+    """Every page a reader can open in the built site, named by its path: the folders with an
+    index.html, less the redirect stubs mkdocs-redirects writes for old addresses."""
+    pages = {}
+    for index in sorted(site.rglob("index.html")):
+        if 'http-equiv="refresh"' in index.read_text(encoding="utf-8")[:2000]:
+            continue
+        path = index.parent.relative_to(site).as_posix()
+        path = "" if path == "." else path + "/"
+        pages[path.rstrip("/") or "home"] = path
+    return pages
 
 
 def build(site_dir: Path) -> None:
@@ -121,6 +135,7 @@ def main() -> None:
     parser.add_argument("--site", type=Path, help="a built site folder (default: build one now)")
     parser.add_argument("--runs", type=int, default=3, help="Lighthouse runs per page (default 3)")
     parser.add_argument("--keep-reports", type=Path, help="also keep every JSON report in this folder")
+    parser.add_argument("--all", action="store_true", help="every page of the site, not only the five main ones")
     args = parser.parse_args()
     if not LIGHTHOUSE.exists():
         sys.exit("bench_lighthouse: Lighthouse is missing: run `npm install --no-audit --no-fund` "
@@ -136,18 +151,20 @@ def main() -> None:
             build(site)
         reports_dir = args.keep_reports or work / "reports"
         reports_dir.mkdir(parents=True, exist_ok=True)
+        pages = every_page(site) if args.all else PAGES
         server, base = serve(site.resolve())
-        reports: dict[str, list[dict]] = {name: [] for name in PAGES}
+        reports: dict[str, list[dict]] = {name: [] for name in pages}
         try:
             for run in range(1, args.runs + 1):
-                for name, path in PAGES.items():
+                for name, path in pages.items():
                     print(f"run {run}/{args.runs}: {name} ({base}{path})", file=sys.stderr, flush=True)
-                    out = reports_dir / f"{name.lower()}-{run}.json"
+                    out = reports_dir / f"{name.lower().replace('/', '_')}-{run}.json"
                     reports[name].append(lighthouse(base + path, out))
         finally:
             server.shutdown()
-        version = reports["home"][0]["lighthouseVersion"]
-        chrome = reports["home"][0]["environment"]["hostUserAgent"].split("Chrome/")[-1].split(" ")[0]
+        first = next(iter(reports.values()))[0]
+        version = first["lighthouseVersion"]
+        chrome = first["environment"]["hostUserAgent"].split("Chrome/")[-1].split(" ")[0]
         print_table(reports, version, chrome, args.runs)
     finally:
         shutil.rmtree(work, ignore_errors=True)
