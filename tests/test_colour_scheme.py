@@ -1,12 +1,20 @@
-"""The colour scheme and the page's start (partials/javascripts/palette.html, the scripts block of
-main.html): the scheme follows the reader's device until the reader picks one with the header's
+"""The colour scheme and the page's start (partials/javascripts/colour-scheme.html, the scripts
+block of main.html): the scheme follows the reader's device until the reader picks one with the header's
 button, and that pick holds on every page after; the header's button works by pointer and by
 keyboard; a page does not move while it loads; and on a touch screen a reference number opens
 the reference list, with no tooltip set up that nothing could show."""
 
 from __future__ import annotations
 
+import http.server
+import io
+import threading
+import time
+from functools import partial
+from pathlib import Path
+
 import pytest
+from site_server import _Handler as _StaticHost
 
 from test_browser import ARTICLE, PHONE
 
@@ -54,6 +62,77 @@ def test_the_scheme_follows_the_device_until_the_reader_picks_one(browser, base_
     page.emulate_media(color_scheme=device)
     page.wait_for_timeout(200)
     assert _state(page)["scheme"] == SCHEMES[OTHER[device]], "the device's setting overrode the reader's pick"
+    context.close()
+
+
+class _PausingAfterTheBodyOpens(_StaticHost):
+    """Sends each page up to its header, waits, then sends the rest: what a slow network does,
+    made certain. The browser draws what it has while it waits."""
+
+    def send_head(self):
+        path = Path(self.translate_path(self.path))
+        page = path / "index.html" if path.is_dir() else path
+        if page.suffix != ".html" or not page.is_file():
+            return super().send_head()
+        html = page.read_bytes()
+        self.send_response(200)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(html)))
+        self.end_headers()
+        cut = html.index(b"<header")
+        self.wfile.write(html[:cut])
+        self.wfile.flush()
+        time.sleep(0.8)
+        return io.BytesIO(html[cut:])
+
+
+@pytest.fixture(scope="module")
+def slow_base_url(site):
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), partial(_PausingAfterTheBodyOpens, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+
+
+@pytest.mark.parametrize("device", ["light", "dark"])
+def test_the_scheme_is_set_before_the_page_is_first_drawn(browser, slow_base_url, device):
+    # A dark phone must never draw a white frame: in the first frame that has anything of the
+    # page's body, the body already has the device's scheme.
+    context = browser.new_context(viewport=PHONE, color_scheme=device, is_mobile=True, has_touch=True)
+    context.add_init_script("""requestAnimationFrame(function frame() {
+        if (document.body && document.body.firstElementChild)
+            window.__schemeAtFirstFrame = document.body.getAttribute("data-md-color-scheme");
+        else
+            requestAnimationFrame(frame);
+    });""")
+    page = context.new_page()
+    page.goto(slow_base_url + ARTICLE)
+    assert page.evaluate("window.__schemeAtFirstFrame") == SCHEMES[device]
+    context.close()
+
+
+def test_picking_the_devices_own_scheme_again_goes_back_to_following_the_device(browser, base_url):
+    context = browser.new_context(viewport=PHONE, color_scheme="light")
+    page = context.new_page()
+    page.goto(base_url + ARTICLE)
+    button = page.locator("form.md-header__option label:not([hidden])")
+    button.click()  # dark
+    assert _state(page)["scheme"] == "slate"
+    page.locator("form.md-header__option label:not([hidden])").click()  # light again, as the device
+    page.goto(base_url + "insurance/")
+    page.emulate_media(color_scheme="dark")
+    page.wait_for_function(SCHEME_IS, arg="slate")
+    context.close()
+
+
+def test_a_scheme_saved_by_materials_own_switch_is_not_taken_as_a_pick(browser, base_url):
+    # Material's palette saved the device's scheme on a first visit, unasked.
+    context = browser.new_context(viewport=PHONE, color_scheme="dark")
+    context.add_init_script("""localStorage.setItem('/.__palette', JSON.stringify({index: 0, color: {
+        media: '(prefers-color-scheme: light)', scheme: 'default', primary: 'custom', accent: 'custom'}}))""")
+    page = context.new_page()
+    page.goto(base_url + ARTICLE)
+    assert _state(page)["scheme"] == "slate"
     context.close()
 
 
@@ -113,4 +192,31 @@ def test_on_a_touch_screen_a_reference_number_opens_the_reference_list(browser, 
     page.wait_for_function("hash => location.hash === hash", arg=target)
     assert page.locator(f"li[id='{target.lstrip('#')}']").is_visible()
     assert page.locator(".md-tooltip2").count() == 0, "a tooltip was built on a screen that cannot hover"
+    context.close()
+
+
+@pytest.mark.parametrize("stored", ["not JSON", '{"index": 1}', '"default "', "null", '"length"', '["default"]'])
+def test_a_broken_saved_choice_falls_back_to_the_device(browser, base_url, stored):
+    # What another script on the same host or a hand edit may leave in local storage under the
+    # key of the reader's pick.
+    context = browser.new_context(viewport=PHONE, color_scheme="dark")
+    context.add_init_script(f"localStorage.setItem('/.__colour_scheme', {stored!r})")
+    page = context.new_page()
+    page.goto(base_url + ARTICLE)
+    state = _state(page)
+    assert state["scheme"] == "slate" and state["shown"] == 1, state
+    page.locator("form.md-header__option label:not([hidden])").click()
+    assert _state(page)["scheme"] == "default", "the switch no longer works"
+    context.close()
+
+
+def test_with_local_storage_refused_the_page_follows_the_device_and_switches(browser, base_url):
+    context = browser.new_context(viewport=PHONE, color_scheme="dark")
+    context.add_init_script("Object.defineProperty(window, 'localStorage', "
+                            "{get() { throw new DOMException('denied', 'SecurityError'); }})")
+    page = context.new_page()
+    page.goto(base_url + ARTICLE)
+    assert _state(page)["scheme"] == "slate"
+    page.locator("form.md-header__option label:not([hidden])").click()
+    assert _state(page)["scheme"] == "default"
     context.close()
