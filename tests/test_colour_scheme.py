@@ -65,9 +65,14 @@ def test_the_scheme_follows_the_device_until_the_reader_picks_one(browser, base_
     context.close()
 
 
-class _PausingAfterTheBodyOpens(_StaticHost):
-    """Sends each page up to its header, waits, then sends the rest: what a slow network does,
-    made certain. The browser draws what it has while it waits."""
+class _PausingPageHost(_StaticHost):
+    """Sends each page up to a point, waits, then sends the rest: what a slow network does, made
+    certain. The browser may draw what it has while it waits. `cut` is where the page is cut;
+    `plain` also takes out the page's request not to be drawn before its header is read, as a
+    browser that does not know it (Safari, Firefox) would ignore it."""
+
+    cut = b"<header"
+    plain = False
 
     def send_head(self):
         path = Path(self.translate_path(self.path))
@@ -75,40 +80,64 @@ class _PausingAfterTheBodyOpens(_StaticHost):
         if page.suffix != ".html" or not page.is_file():
             return super().send_head()
         html = page.read_bytes()
+        if self.plain:
+            html = html.replace(b'<link rel="expect"', b'<link rel="x-ignored"')
         self.send_response(200)
         self.send_header("Content-Type", "text/html; charset=utf-8")
         self.send_header("Content-Length", str(len(html)))
         self.end_headers()
-        cut = html.index(b"<header")
+        cut = html.index(self.cut)
         self.wfile.write(html[:cut])
         self.wfile.flush()
         time.sleep(0.8)
         return io.BytesIO(html[cut:])
 
 
+def _pausing_host(site, **settings):
+    handler = type("Host", (_PausingPageHost,), settings)
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), partial(handler, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}/"
+
+
+FIRST_FRAME = """requestAnimationFrame(function frame() {
+    if (document.body && document.body.firstElementChild)
+        window.__firstFrame = {scheme: document.body.getAttribute("data-md-color-scheme"),
+                               search: !!document.querySelector(".md-header .clinic-header-search")};
+    else
+        requestAnimationFrame(frame);
+});"""
+
+
 @pytest.fixture(scope="module")
 def slow_base_url(site):
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), partial(_PausingAfterTheBodyOpens, directory=str(site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server, url = _pausing_host(site, plain=True)
+    yield url
     server.shutdown()
 
 
 @pytest.mark.parametrize("device", ["light", "dark"])
 def test_the_scheme_is_set_before_the_page_is_first_drawn(browser, slow_base_url, device):
-    # A dark phone must never draw a white frame: in the first frame that has anything of the
-    # page's body, the body already has the device's scheme.
+    # A dark phone must never draw a white frame, in any browser: in the first frame that has
+    # anything of the page's body, the body already has the device's scheme.
     context = browser.new_context(viewport=PHONE, color_scheme=device, is_mobile=True, has_touch=True)
-    context.add_init_script("""requestAnimationFrame(function frame() {
-        if (document.body && document.body.firstElementChild)
-            window.__schemeAtFirstFrame = document.body.getAttribute("data-md-color-scheme");
-        else
-            requestAnimationFrame(frame);
-    });""")
+    context.add_init_script(FIRST_FRAME)
     page = context.new_page()
     page.goto(slow_base_url + ARTICLE)
-    assert page.evaluate("window.__schemeAtFirstFrame") == SCHEMES[device]
+    assert page.evaluate("window.__firstFrame.scheme") == SCHEMES[device]
     context.close()
+
+
+def test_the_page_is_not_drawn_before_its_whole_header_is_read(browser, site):
+    # A header drawn half-read moved when the rest came (a layout shift in Lighthouse).
+    server, url = _pausing_host(site, cut=b"clinic-header-actions")
+    context = browser.new_context(viewport={"width": 412, "height": 823}, is_mobile=True, has_touch=True)
+    context.add_init_script(FIRST_FRAME)
+    page = context.new_page()
+    page.goto(url + ARTICLE)
+    assert page.evaluate("window.__firstFrame.search"), "the page was drawn with half its header"
+    context.close()
+    server.shutdown()
 
 
 def test_picking_the_devices_own_scheme_again_goes_back_to_following_the_device(browser, base_url):
@@ -159,7 +188,7 @@ def test_without_javascript_the_page_keeps_the_first_scheme_and_hides_the_button
 
 
 LAYOUT_SHIFTS = """window.__shifts = [];
-new PerformanceObserver(list => { for (const entry of list.getEntries()) window.__shifts.push(entry.value); })
+new PerformanceObserver(list => { for (const entry of list.getEntries()) window.__shifts.push([entry.value, Math.round(entry.startTime), entry.sources.map(s => (s.node && s.node.nodeType === 1 ? s.node.className : String(s.node && s.node.nodeName)) + " " + s.previousRect.x + "," + s.previousRect.y + " " + s.previousRect.width + "x" + s.previousRect.height + " -> " + s.currentRect.x + "," + s.currentRect.y + " " + s.currentRect.width + "x" + s.currentRect.height)]); })
     .observe({type: "layout-shift", buffered: true});"""
 
 
@@ -175,7 +204,7 @@ def test_nothing_moves_while_a_page_loads_on_a_phone(browser, base_url, path, de
     page.goto(base_url + path, wait_until="load")
     page.wait_for_timeout(500)
     shifts = page.evaluate("window.__shifts")
-    assert shifts == [], f"the page moved while loading: layout shifts {shifts}"
+    assert shifts == [], f"the page moved while loading: layout shifts (size, when, what moved) {shifts}"
     context.close()
 
 
@@ -219,4 +248,31 @@ def test_with_local_storage_refused_the_page_follows_the_device_and_switches(bro
     assert _state(page)["scheme"] == "slate"
     page.locator("form.md-header__option label:not([hidden])").click()
     assert _state(page)["scheme"] == "default"
+    context.close()
+
+
+def test_the_button_still_works_after_going_back(browser, base_url):
+    # The browser used to put back the radio button that was on during the first visit, so the
+    # button pointed at the scheme already shown and did nothing, however often it was pressed.
+    context = browser.new_context(viewport=PHONE, color_scheme="light")
+    page = context.new_page()
+    button = page.locator("form.md-header__option label:not([hidden])")
+    page.goto(base_url + ARTICLE)
+    button.click()  # dark, kept
+    page.goto(base_url + "insurance/")
+    button.click()  # light again, the device's own: the device is followed again
+    page.go_back()
+    page.wait_for_function(SCHEME_IS, arg="default")
+    button.click()
+    assert _state(page)["scheme"] == "slate", "the button did nothing after Back"
+    context.close()
+
+
+def test_a_pick_in_another_tab_reaches_this_one(browser, base_url):
+    context = browser.new_context(viewport=PHONE, color_scheme="light")
+    first, second = context.new_page(), context.new_page()
+    first.goto(base_url + ARTICLE)
+    second.goto(base_url + "insurance/")
+    second.locator("form.md-header__option label:not([hidden])").click()
+    first.wait_for_function(SCHEME_IS, arg="slate")
     context.close()
