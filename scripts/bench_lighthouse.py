@@ -41,7 +41,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
-from site_server import serve  # noqa: E402
+from site_server import page_paths, serve  # noqa: E402
 
 from bench_common import BUILD_ENV  # noqa: E402
 
@@ -66,16 +66,9 @@ METRICS = {  # audit id: (column, unit divisor, format)
 
 
 def every_page(site: Path) -> dict[str, str]:
-    """Every page a reader can open in the built site, named by its path: the folders with an
-    index.html, less the redirect stubs mkdocs-redirects writes for old addresses."""
-    pages = {}
-    for index in sorted(site.rglob("index.html")):
-        if 'http-equiv="refresh"' in index.read_text(encoding="utf-8")[:2000]:
-            continue
-        path = index.parent.relative_to(site).as_posix()
-        path = "" if path == "." else path + "/"
-        pages[path.rstrip("/") or "home"] = path
-    return pages
+    """Every page a reader can open in the built site, named by its path (the not-found page,
+    served with status 404, is one Lighthouse will not score)."""
+    return {path.strip("/") or "home": path.lstrip("/") for path in page_paths(site) if path.endswith("/")}
 
 
 def build(site_dir: Path) -> None:

@@ -42,6 +42,14 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         return io.BytesIO(body)
 
 
+def page_paths(site: Path) -> list[str]:
+    """Every built page but the redirects, as addresses relative to the site's root ("/" for the
+    home page, "404.html" for the not-found page). The redirects are left out: each starts a
+    second navigation that can race the next page.goto. The refresh tag sits after the CSP tag."""
+    return sorted(p.parent.relative_to(site).as_posix().replace(".", "") + "/" if p.name == "index.html" else p.name
+                  for p in site.rglob("*.html") if "<meta http-equiv=\"refresh\"" not in p.read_text()[:2000])
+
+
 def serve(directory: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), partial(_Handler, directory=str(directory)))
     threading.Thread(target=server.serve_forever, daemon=True).start()

@@ -6,19 +6,13 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from site_server import page_paths  # noqa: F401 (the other browser tests import it from here too)
 
 pytestmark = pytest.mark.browser
 ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
 PHONE, DESKTOP = {"width": 390, "height": 844}, {"width": 1280, "height": 800}
 ARTICLE = "articles/acupuncture-for-low-back-pain/"
 SEARCHED = "search/?q=medicare"  # the search page with a query run: Pagefind, its index and results
-
-
-def page_paths(site: Path) -> list[str]:
-    """Every built page but the redirects (their own test covers them: each starts a second
-    navigation that can race the next page.goto). The refresh tag sits after the CSP tag."""
-    return sorted(p.parent.relative_to(site).as_posix().replace(".", "") + "/" if p.name == "index.html" else p.name
-                  for p in site.rglob("*.html") if "<meta http-equiv=\"refresh\"" not in p.read_text()[:2000])
 
 
 def wait_for_search_results(page, path: str) -> None:
